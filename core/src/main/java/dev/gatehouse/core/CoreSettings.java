@@ -1,0 +1,71 @@
+package dev.gatehouse.core;
+
+import dev.gatehouse.core.config.ConfigReader;
+import dev.gatehouse.core.config.GatehouseConfigException;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Every setting of the core module, read and validated together so that one failed start-up
+ * reports every problem at once.
+ *
+ * <pre>{@code
+ * CoreSettings settings = CoreSettings.fromConfig(ConfigProvider.getConfig());
+ * }</pre>
+ *
+ * @param json strict JSON stream limits
+ * @param body request body size limit
+ * @param headers protective response headers
+ * @param https HSTS and redirect
+ * @param proxies trusted reverse proxies
+ * @param docs documentation gate
+ * @param paging page size bounds
+ */
+public record CoreSettings(
+    StrictJsonSettings json,
+    BodySizeLimit body,
+    SecurityHeaders headers,
+    HttpsPolicy https,
+    TrustedProxies proxies,
+    DocsGate docs,
+    PagingSettings paging) {
+
+  /** The strictest working defaults: what a service that sets nothing gets. */
+  public static CoreSettings ofDefaults() {
+    return new CoreSettings(StrictJsonSettings.ofDefaults(), BodySizeLimit.ofDefaults(),
+        SecurityHeaders.ofDefaults(), HttpsPolicy.ofDefaults(), TrustedProxies.none(),
+        DocsGate.hidden(), PagingSettings.ofDefaults());
+  }
+
+  /**
+   * Reads every {@code gatehouse.*} core property.
+   *
+   * @throws GatehouseConfigException listing every invalid or unsafe value
+   */
+  public static CoreSettings fromConfig(Config config) {
+    ConfigReader in = ConfigReader.of(config);
+    CoreSettings s = new CoreSettings(
+        StrictJsonSettings.read(in),
+        BodySizeLimit.read(in),
+        SecurityHeaders.read(in),
+        HttpsPolicy.read(in),
+        TrustedProxies.read(in),
+        DocsGate.read(in),
+        PagingSettings.read(in));
+    in.check();
+    return s;
+  }
+
+  /** One line naming every active protection, logged at start-up. */
+  public String summary() {
+    StringBuilder b = new StringBuilder("Gatehouse core active: strict JSON (depth ")
+        .append(json.maxDepth()).append(", number ").append(json.maxNumberLength())
+        .append(" digits), body limit ").append(body.maxBytes()).append(" bytes, headers ")
+        .append(headers.always().keySet());
+    b.append(", HSTS ").append(https.hstsHeader().orElse("off"))
+        .append(https.redirect() ? ", HTTPS redirect on" : ", HTTPS redirect off")
+        .append(", trusted proxies ").append(proxies.isEmpty() ? "none" : proxies.toString())
+        .append(", docs ").append(docs.enabled() ? "for roles " + docs.roles() : "hidden")
+        .append(", page size max ").append(paging.maxSize());
+    return b.toString();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.gatehouse.core;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+/**
+ * Where the socket peer address of a request comes from. On servlet containers Gatehouse reads
+ * {@code HttpServletRequest#getRemoteAddr()} itself; other runtimes provide one CDI bean of this
+ * type (for example reading Vert.x's {@code HttpServerRequest#remoteAddress()}).
+ *
+ * <pre>{@code
+ * @ApplicationScoped
+ * public class VertxPeerAddress implements PeerAddressSource {
+ *   @Inject io.vertx.core.http.HttpServerRequest request;
+ *   public String peerAddress(ContainerRequestContext ctx) {
+ *     return request.remoteAddress().hostAddress();
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Without a peer address Gatehouse cannot trust any forwarding header: every client then
+ * counts as {@code 0.0.0.0}, and a warning is logged at start.
+ */
+@FunctionalInterface
+public interface PeerAddressSource {
+
+  /** The request property the servlet implementation fills in. */
+  String PROPERTY = "dev.gatehouse.core.peer-address";
+
+  /**
+   * The socket peer's IP address as text ({@code 192.0.2.1}, {@code 2001:db8::1} or
+   * {@code [2001:db8::1]}), or null when unknown. Called once per request, before matching.
+   */
+  String peerAddress(ContainerRequestContext request);
+}

@@ -1,0 +1,163 @@
+package dev.gatehouse.core;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An RFC 9457 problem response ({@code application/problem+json}): {@code type}, {@code title},
+ * {@code status}, {@code detail} and the {@code requestId}. Titles are generic for each status;
+ * details are written by Gatehouse, never copied from input or from an exception, so no value,
+ * class name, stack frame or version reaches a client. Every module answers errors through this
+ * one type.
+ *
+ * <p>A response whose entity is a {@code Problem} is rendered by Gatehouse's response filter,
+ * which adds the request id and fires the problem's {@link #event security event}; modules and
+ * applications therefore return or throw problems and never format error bodies themselves.
+ *
+ * <pre>{@code
+ * requestContext.abortWith(Problem.of(429).detail("Too many requests; retry later.")
+ *     .event(SecurityEventType.RATE_LIMITED, "login")
+ *     .toResponse());
+ * }</pre>
+ */
+public final class Problem {
+
+  public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+  public static final String MEDIA_TYPE_TEXT = "application/problem+json";
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  private final int status;
+  private String detail;
+  private final Map<String, Object> extensions = new LinkedHashMap<>();
+  private SecurityEventType eventType;
+  private String eventReason;
+  private Throwable cause;
+
+  private Problem(int status) {
+    this.status = status;
+  }
+
+  /** A problem with the generic title of {@code status}. */
+  public static Problem of(int status) {
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("a problem has a 4xx or 5xx status, not " + status);
+    }
+    return new Problem(status);
+  }
+
+  /** A human-readable explanation written by the server; never echo input here. */
+  public Problem detail(String text) {
+    this.detail = Objects.requireNonNull(text);
+    return this;
+  }
+
+  /** Adds an extension member, e.g. {@code errors} for validation failures. */
+  public Problem with(String name, Object value) {
+    if (List.of("type", "title", "status", "detail", "requestId").contains(name)) {
+      throw new IllegalArgumentException(name + " is a standard member");
+    }
+    extensions.put(name, value);
+    return this;
+  }
+
+  /** A security event to fire when this problem is sent. */
+  public Problem event(SecurityEventType type, String reason) {
+    this.eventType = Objects.requireNonNull(type);
+    this.eventReason = reason;
+    return this;
+  }
+
+  /** An unexpected exception behind a 5xx, logged server-side with the request id, never sent. */
+  public Problem cause(Throwable t) {
+    this.cause = t;
+    return this;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public SecurityEventType eventType() {
+    return eventType;
+  }
+
+  public String eventReason() {
+    return eventReason;
+  }
+
+  public Throwable unexpectedCause() {
+    return cause;
+  }
+
+  String detailOrTitle() {
+    return detail != null ? detail : title(status);
+  }
+
+  /** The generic title for a status: the same text for every cause. */
+  public static String title(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 406 -> "Not Acceptable";
+      case 409 -> "Conflict";
+      case 413 -> "Content Too Large";
+      case 415 -> "Unsupported Media Type";
+      case 422 -> "Unprocessable Content";
+      case 429 -> "Too Many Requests";
+      case 503 -> "Service Unavailable";
+      default -> status >= 500 ? "Internal Server Error" : "Request Refused";
+    };
+  }
+
+  /** The body without a request id, for JSON providers that meet a problem Gatehouse did not render. */
+  @JsonValue
+  Map<String, Object> members() {
+    return members(null);
+  }
+
+  /** The JSON body, with the request id when known. */
+  public String toJson(String requestId) {
+    try {
+      return JSON.writeValueAsString(members(requestId));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("problem body not serialisable", e);
+    }
+  }
+
+  private Map<String, Object> members(String requestId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "about:blank");
+    body.put("title", title(status));
+    body.put("status", status);
+    if (detail != null) {
+      body.put("detail", detail);
+    }
+    if (requestId != null) {
+      body.put("requestId", requestId);
+    }
+    body.putAll(extensions);
+    return body;
+  }
+
+  /** The response; Gatehouse's response filter renders the body with the request id. */
+  public Response toResponse() {
+    return toResponseBuilder().build();
+  }
+
+  /** A builder, to add headers such as {@code Retry-After} or {@code WWW-Authenticate}. */
+  public Response.ResponseBuilder toResponseBuilder() {
+    return Response.status(status).type(MEDIA_TYPE).entity(this);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.gatehouse.core;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import java.time.Clock;
+
+/**
+ * Fires {@link SecurityEvent}s: one JSON line on the logger {@code dev.gatehouse.security} (level
+ * WARNING) and a CDI event for observers. The one place every module reports through.
+ *
+ * <pre>{@code
+ * SecurityEvents.fire(requestContext, SecurityEventType.AUTHENTICATION_FAILED, "token_expired");
+ * }</pre>
+ *
+ * <p>An observer that throws cannot break the response: its exception is logged and dropped.
+ */
+public final class SecurityEvents {
+
+  /** The logger name; route it to your log pipeline. */
+  public static final String LOGGER = "dev.gatehouse.security";
+
+  /** The request property holding the matched path template, set by Gatehouse per method. */
+  public static final String PATH_TEMPLATE = "dev.gatehouse.core.path-template";
+
+  private static final System.Logger LOG = System.getLogger(LOGGER);
+  private static final Clock CLOCK = Clock.systemUTC();
+
+  private SecurityEvents() {
+  }
+
+  /** Builds an event from the request (id, subject, client, method, path template) and fires it. */
+  public static SecurityEvent fire(ContainerRequestContext request, SecurityEventType type,
+      String reason) {
+    SecurityEvent event = new SecurityEvent(type, CLOCK.instant(),
+        RequestId.of(request).orElse(null),
+        subject(request),
+        ClientAddress.of(request).map(ClientAddress::text).orElse(null),
+        request.getMethod(),
+        request.getProperty(PATH_TEMPLATE) instanceof String p ? p : null,
+        reason);
+    fire(event);
+    return event;
+  }
+
+  /** Fires an event built elsewhere (e.g. outside a request). */
+  public static void fire(SecurityEvent event) {
+    LOG.log(System.Logger.Level.WARNING, event.toJson());
+    try {
+      CDI.current().getBeanManager().getEvent().select(SecurityEvent.class).fire(event);
+    } catch (IllegalStateException noContainer) {
+      // no CDI container in this process: the log line is the record
+    } catch (RuntimeException observerFailed) {
+      LOG.log(System.Logger.Level.ERROR, "a SecurityEvent observer failed", observerFailed);
+    }
+  }
+
+  private static String subject(ContainerRequestContext request) {
+    SecurityContext sc = request.getSecurityContext();
+    Principal p = sc == null ? null : sc.getUserPrincipal();
+    return p == null ? null : p.getName();
+  }
+}

@@ -1,0 +1,174 @@
+package dev.gatehouse.core;
+
+import dev.gatehouse.core.config.ConfigReader;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The protective response headers added to every response, errors included. Values are fixed at
+ * start-up; per request the filter only copies them. Each is set with
+ * {@code gatehouse.headers.<name>} and removed with the value {@code off}.
+ *
+ * <table>
+ *   <caption>Headers and defaults</caption>
+ *   <tr><th>property</th><th>header</th><th>default</th></tr>
+ *   <tr><td>content-type-options</td><td>X-Content-Type-Options</td><td>nosniff</td></tr>
+ *   <tr><td>frame-options</td><td>X-Frame-Options</td><td>DENY</td></tr>
+ *   <tr><td>content-security-policy</td><td>Content-Security-Policy</td>
+ *       <td>default-src 'none'; frame-ancestors 'none'</td></tr>
+ *   <tr><td>referrer-policy</td><td>Referrer-Policy</td><td>no-referrer</td></tr>
+ *   <tr><td>cross-origin-resource-policy</td><td>Cross-Origin-Resource-Policy</td>
+ *       <td>same-origin</td></tr>
+ *   <tr><td>cross-origin-opener-policy</td><td>Cross-Origin-Opener-Policy</td>
+ *       <td>same-origin</td></tr>
+ *   <tr><td>cache-control</td><td>Cache-Control</td><td>no-store</td></tr>
+ * </table>
+ *
+ * <p>{@code Cache-Control} is a default: a resource that sets its own keeps it, except that a
+ * response to an authenticated request is always {@code no-store} (RFC 9111 §5.2.2.5), so that no
+ * cache keeps one user's data for another.
+ *
+ * <pre>{@code
+ * SecurityHeaders h = SecurityHeaders.builder().set("frame-options", "SAMEORIGIN").build();
+ * }</pre>
+ */
+public final class SecurityHeaders {
+
+  public static final String PREFIX = "gatehouse.headers.";
+  public static final String OFF = "off";
+  public static final String CACHE_CONTROL = "cache-control";
+
+  private static final Map<String, String> NAMES = ordered(
+      "content-type-options", "X-Content-Type-Options",
+      "frame-options", "X-Frame-Options",
+      "content-security-policy", "Content-Security-Policy",
+      "referrer-policy", "Referrer-Policy",
+      "cross-origin-resource-policy", "Cross-Origin-Resource-Policy",
+      "cross-origin-opener-policy", "Cross-Origin-Opener-Policy",
+      CACHE_CONTROL, "Cache-Control");
+
+  /** The defaults, by property suffix. */
+  public static final Map<String, String> DEFAULTS = ordered(
+      "content-type-options", "nosniff",
+      "frame-options", "DENY",
+      "content-security-policy", "default-src 'none'; frame-ancestors 'none'",
+      "referrer-policy", "no-referrer",
+      "cross-origin-resource-policy", "same-origin",
+      "cross-origin-opener-policy", "same-origin",
+      CACHE_CONTROL, "no-store");
+
+  private static final Map<String, Set<String>> ALLOWED = Map.of(
+      "content-type-options", Set.of("nosniff"),
+      "frame-options", Set.of("deny", "sameorigin"),
+      "referrer-policy", Set.of("no-referrer", "no-referrer-when-downgrade", "origin",
+          "origin-when-cross-origin", "same-origin", "strict-origin",
+          "strict-origin-when-cross-origin"),
+      "cross-origin-resource-policy", Set.of("same-origin", "same-site", "cross-origin"),
+      "cross-origin-opener-policy", Set.of("same-origin", "same-origin-allow-popups",
+          "unsafe-none", "noopener-allow-popups"));
+
+  private final Map<String, String> always;
+  private final String cacheControl;
+
+  private SecurityHeaders(Map<String, String> values) {
+    Map<String, String> fixed = new LinkedHashMap<>();
+    values.forEach((key, value) -> {
+      if (!key.equals(CACHE_CONTROL) && value != null) {
+        fixed.put(NAMES.get(key), value);
+      }
+    });
+    this.always = Collections.unmodifiableMap(fixed);
+    this.cacheControl = values.get(CACHE_CONTROL);
+  }
+
+  public static SecurityHeaders ofDefaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static SecurityHeaders fromConfig(Config config) {
+    ConfigReader in = ConfigReader.of(config);
+    SecurityHeaders h = read(in);
+    in.check();
+    return h;
+  }
+
+  static SecurityHeaders read(ConfigReader in) {
+    Builder b = builder();
+    for (String key : NAMES.keySet()) {
+      in.string(PREFIX + key).ifPresent(v -> in.apply(value -> b.set(key, value), v));
+    }
+    return b.build();
+  }
+
+  /** Header name to value, for the headers every response carries. */
+  public Map<String, String> always() {
+    return always;
+  }
+
+  /** The default {@code Cache-Control} for responses that set none; empty when turned off. */
+  public Optional<String> cacheControl() {
+    return Optional.ofNullable(cacheControl);
+  }
+
+  @Override
+  public String toString() {
+    return "SecurityHeaders" + always + ", Cache-Control default " + cacheControl;
+  }
+
+  private static Map<String, String> ordered(String... kv) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put(kv[i], kv[i + 1]);
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** Validates each header value as it is set. */
+  public static final class Builder {
+    private final Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+
+    private Builder() {
+    }
+
+    /**
+     * Sets one header by its property suffix (e.g. {@code frame-options}); {@code off} removes it.
+     */
+    public Builder set(String key, String value) {
+      String property = PREFIX + key;
+      if (!NAMES.containsKey(key)) {
+        throw new IllegalArgumentException(ConfigReader.describe(property, value,
+            "is not a header Gatehouse manages; use one of " + NAMES.keySet()));
+      }
+      if (value == null || value.isBlank() || !value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        throw new IllegalArgumentException(ConfigReader.describe(property, value,
+            "must be a printable ASCII header value, or off to remove the header"));
+      }
+      String v = value.trim();
+      if (v.equalsIgnoreCase(OFF)) {
+        values.put(key, null);
+        return this;
+      }
+      Set<String> allowed = ALLOWED.get(key);
+      if (allowed != null && !allowed.contains(v.toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException(ConfigReader.describe(property, value,
+            "is not a valid " + NAMES.get(key) + " value; use one of " + allowed
+                + " or off, e.g. " + DEFAULTS.get(key)));
+      }
+      values.put(key, v);
+      return this;
+    }
+
+    public SecurityHeaders build() {
+      return new SecurityHeaders(values);
+    }
+  }
+}

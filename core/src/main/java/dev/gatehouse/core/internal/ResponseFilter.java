@@ -1,0 +1,82 @@
+package dev.gatehouse.core.internal;
+
+import dev.gatehouse.core.Problem;
+import dev.gatehouse.core.RequestId;
+import dev.gatehouse.core.SecurityEvents;
+import dev.gatehouse.core.SecurityHeaders;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.SecurityContext;
+import java.lang.annotation.Annotation;
+import java.util.Map;
+
+/**
+ * On every response — success, error, unmatched path, 405, 413, 429: the protective headers,
+ * {@code Cache-Control}, HSTS on HTTPS requests, the request id, and the rendering of
+ * {@link Problem} bodies (with the request id) and their security events.
+ */
+@Priority(Priorities.HEADER_DECORATOR)
+public final class ResponseFilter implements ContainerResponseFilter {
+
+  private static final System.Logger LOG = System.getLogger("dev.gatehouse.core");
+  private static final String NO_STORE = "no-store";
+
+  private final Map<String, String> always;
+  private final String cacheControl;
+  private final String hsts;
+
+  public ResponseFilter(SecurityHeaders headers, String hsts) {
+    this.always = Map.copyOf(headers.always());
+    this.cacheControl = headers.cacheControl().orElse(null);
+    this.hsts = hsts;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    String requestId = RequestId.of(request).orElseGet(() -> {
+      String id = RequestId.generate();
+      request.setProperty(RequestId.PROPERTY, id);
+      return id;
+    });
+    if (response.getEntity() instanceof Problem problem) {
+      render(request, response, problem, requestId);
+    }
+    MultivaluedMap<String, Object> h = response.getHeaders();
+    always.forEach(h::putSingle);
+    h.remove("X-Powered-By");
+    h.remove("Server");
+    h.putSingle(RequestId.HEADER, requestId);
+    if (authenticated(request)) {
+      h.putSingle(HttpHeaders.CACHE_CONTROL, NO_STORE);
+    } else if (cacheControl != null && !h.containsKey(HttpHeaders.CACHE_CONTROL)) {
+      h.putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
+    }
+    if (hsts != null && Boolean.TRUE.equals(request.getProperty(RequestContextFilter.SECURE))) {
+      h.putSingle("Strict-Transport-Security", hsts);
+    }
+  }
+
+  private static void render(ContainerRequestContext request, ContainerResponseContext response,
+      Problem problem, String requestId) {
+    if (problem.unexpectedCause() != null) {
+      LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed: "
+          + request.getMethod() + " " + request.getProperty(SecurityEvents.PATH_TEMPLATE),
+          problem.unexpectedCause());
+    }
+    if (problem.eventType() != null) {
+      SecurityEvents.fire(request, problem.eventType(), problem.eventReason());
+    }
+    response.setEntity(problem.toJson(requestId), new Annotation[0], Problem.MEDIA_TYPE);
+  }
+
+  private static boolean authenticated(ContainerRequestContext request) {
+    SecurityContext sc = request.getSecurityContext();
+    return (sc != null && sc.getUserPrincipal() != null)
+        || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+  }
+}

@@ -1,0 +1,250 @@
+package dev.gatehouse.testkit;
+
+import io.restassured.RestAssured;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import jakarta.enterprise.inject.se.SeContainer;
+import jakarta.enterprise.inject.se.SeContainerInitializer;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real HTTP server for over-the-wire tests: Jetty 12 (EE 10 servlet) on a random loopback port,
+ * Jersey as the Jakarta REST runtime, Weld SE as the CDI container and SmallRye Config holding the
+ * given properties (on top of system properties and the environment).
+ *
+ * <p>Use it as a JUnit 5 extension; it starts before the first test of the class, points
+ * rest-assured at itself and stops after the last test:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final EmbeddedServer server = EmbeddedServer.builder()
+ *     .register(GatehouseCoreFeature.class)
+ *     .resources(NotesResource.class)
+ *     .property("gatehouse.body.max-bytes", "1024")
+ *     .build();
+ * }</pre>
+ *
+ * <p>Or start it by hand with {@link #start()} to assert that an application refuses to start.
+ * Jersey's WADL is off; the container sends no {@code Server} version and no
+ * {@code X-Powered-By}. {@code HttpServletRequest#getRemoteAddr()} is the real socket peer.
+ */
+public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+
+  private final List<Class<?>> classes;
+  private final List<Object> instances;
+  private final Map<String, String> properties;
+  private final String host;
+
+  private SeContainer cdi;
+  private Server jetty;
+  private SmallRyeConfig config;
+  private ClassLoader configClassLoader;
+  private int port;
+
+  private EmbeddedServer(Builder builder) {
+    this.classes = List.copyOf(builder.classes);
+    this.instances = List.copyOf(builder.instances);
+    this.properties = Map.copyOf(builder.properties);
+    this.host = builder.host;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts CDI, the configuration and the server. Exceptions thrown while the application starts
+   * (for example a configuration refusal) are rethrown as they are, or with the original exception
+   * as the cause.
+   */
+  public synchronized EmbeddedServer start() {
+    if (jetty != null) {
+      return this;
+    }
+    try {
+      startConfig();
+      cdi = SeContainerInitializer.newInstance()
+          .addProperty("org.jboss.weld.se.archive.isolation", false)
+          .addProperty("org.jboss.weld.construction.relaxed", true)
+          .initialize();
+
+      ResourceConfig app = new ResourceConfig();
+      app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+      app.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
+      app.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+      classes.forEach(app::register);
+      instances.forEach(app::register);
+
+      HttpConfiguration http = new HttpConfiguration();
+      http.setSendServerVersion(false);
+      http.setSendXPoweredBy(false);
+      jetty = new Server();
+      ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+      connector.setHost(host);
+      connector.setPort(0);
+      jetty.addConnector(connector);
+
+      ServletContextHandler context = new ServletContextHandler("/");
+      ServletHolder holder = new ServletHolder("jersey", new ServletContainer(app));
+      holder.setInitOrder(1);
+      context.addServlet(holder, "/*");
+      ErrorHandler errors = new ErrorHandler();
+      errors.setShowStacks(false);
+      errors.setShowMessageInTitle(false);
+      context.setErrorHandler(errors);
+      jetty.setErrorHandler(errors);
+      jetty.setHandler(context);
+      jetty.start();
+      if (holder.getUnavailableException() != null) {
+        throw holder.getUnavailableException();
+      }
+      port = connector.getLocalPort();
+      return this;
+    } catch (RuntimeException e) {
+      stop();
+      throw e;
+    } catch (Exception e) {
+      stop();
+      throw new IllegalStateException("embedded server did not start: " + e, e);
+    }
+  }
+
+  private void startConfig() {
+    config = new SmallRyeConfigBuilder()
+        .addDefaultSources()
+        .addDiscoveredConverters()
+        .withSources(new PropertiesConfigSource(properties, "embedded-server", 500))
+        .build();
+    configClassLoader = Thread.currentThread().getContextClassLoader();
+    ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+    try {
+      resolver.releaseConfig(resolver.getConfig(configClassLoader));
+    } catch (RuntimeException ignored) {
+      // nothing registered yet
+    }
+    resolver.registerConfig(config, configClassLoader);
+  }
+
+  /** Stops the server, CDI and the configuration; safe to call more than once. */
+  public synchronized void stop() {
+    try {
+      if (jetty != null) {
+        jetty.stop();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("embedded server did not stop", e);
+    } finally {
+      jetty = null;
+      if (cdi != null && cdi.isRunning()) {
+        cdi.close();
+      }
+      cdi = null;
+      if (config != null) {
+        ConfigProviderResolver.instance().releaseConfig(config);
+        config = null;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public URI baseUri() {
+    String h = host.contains(":") ? "[" + host + "]" : host;
+    return URI.create("http://" + h + ":" + port + "/");
+  }
+
+  /** The CDI container, to look up beans or fire events from a test. */
+  public SeContainer cdi() {
+    return cdi;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext extension) {
+    start();
+    RestAssured.baseURI = "http://" + (host.contains(":") ? "[" + host + "]" : host);
+    RestAssured.port = port;
+    RestAssured.basePath = "";
+    RestAssured.urlEncodingEnabled = true;
+  }
+
+  @Override
+  public void afterAll(ExtensionContext extension) {
+    stop();
+    RestAssured.reset();
+  }
+
+  /** Collects resources, providers, features and configuration properties. */
+  public static final class Builder {
+    private final List<Class<?>> classes = new ArrayList<>();
+    private final List<Object> instances = new ArrayList<>();
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private String host = "127.0.0.1";
+
+    private Builder() {
+    }
+
+    /** Registers resource, provider or feature classes with the Jakarta REST application. */
+    public Builder register(Class<?>... components) {
+      for (Class<?> c : components) {
+        classes.add(Objects.requireNonNull(c));
+      }
+      return this;
+    }
+
+    /** Registers provider or feature instances with the Jakarta REST application. */
+    public Builder registerInstances(Object... components) {
+      for (Object c : components) {
+        instances.add(Objects.requireNonNull(c));
+      }
+      return this;
+    }
+
+    /** Sets a MicroProfile Config property for the life of the server. */
+    public Builder property(String name, String value) {
+      properties.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+      return this;
+    }
+
+    public Builder properties(Map<String, String> values) {
+      values.forEach(this::property);
+      return this;
+    }
+
+    /** The loopback address to bind, {@code 127.0.0.1} unless set (e.g. {@code ::1}). */
+    public Builder host(String loopbackAddress) {
+      this.host = Objects.requireNonNull(loopbackAddress);
+      return this;
+    }
+
+    public EmbeddedServer build() {
+      return new EmbeddedServer(this);
+    }
+  }
+}
