@@ -3,10 +3,9 @@ package dev.gatehouse.core;
 import dev.gatehouse.core.config.ConfigReader;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -62,14 +61,14 @@ public final class SecurityHeaders {
       "cross-origin-opener-policy", "same-origin",
       CACHE_CONTROL, "no-store");
 
-  private static final Map<String, Set<String>> ALLOWED = Map.of(
-      "content-type-options", Set.of("nosniff"),
-      "frame-options", Set.of("deny", "sameorigin"),
-      "referrer-policy", Set.of("no-referrer", "no-referrer-when-downgrade", "origin",
+  private static final Map<String, List<String>> ALLOWED = Map.of(
+      "content-type-options", List.of("nosniff"),
+      "frame-options", List.of("DENY", "SAMEORIGIN"),
+      "referrer-policy", List.of("no-referrer", "no-referrer-when-downgrade", "origin",
           "origin-when-cross-origin", "same-origin", "strict-origin",
           "strict-origin-when-cross-origin"),
-      "cross-origin-resource-policy", Set.of("same-origin", "same-site", "cross-origin"),
-      "cross-origin-opener-policy", Set.of("same-origin", "same-origin-allow-popups",
+      "cross-origin-resource-policy", List.of("same-origin", "same-site", "cross-origin"),
+      "cross-origin-opener-policy", List.of("same-origin", "same-origin-allow-popups",
           "unsafe-none", "noopener-allow-popups"));
 
   private final Map<String, String> always;
@@ -157,8 +156,8 @@ public final class SecurityHeaders {
         values.put(key, null);
         return this;
       }
-      Set<String> allowed = ALLOWED.get(key);
-      if (allowed != null && !allowed.contains(v.toLowerCase(Locale.ROOT))) {
+      List<String> allowed = ALLOWED.get(key);
+      if (allowed != null && allowed.stream().noneMatch(v::equalsIgnoreCase)) {
         throw new IllegalArgumentException(ConfigReader.describe(property, value,
             "is not a valid " + NAMES.get(key) + " value; use one of " + allowed
                 + " or off, e.g. " + DEFAULTS.get(key)));

@@ -45,8 +45,12 @@ public final class RawHttp {
       socket.connect(new InetSocketAddress(host, port), 5_000);
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      out.write(head);
-      out.flush();
+      try {
+        out.write(head);
+        out.flush();
+      } catch (IOException serverClosed) {
+        return read(socket.getInputStream());
+      }
       if (bodyChunk != null) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         InputStream in = socket.getInputStream();

@@ -11,7 +11,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Optional;
@@ -58,8 +57,10 @@ public final class RequestContextFilter implements ContainerRequestFilter {
 
     if (!secure && settings.https().redirect()) {
       int port = settings.https().port();
-      URI target = UriBuilder.fromUri(uri).scheme("https").port(port == 443 ? -1 : port).build();
-      request.abortWith(Response.status(308).location(target).build());
+      // Raw path and query, so that what the client encoded stays encoded exactly once.
+      String target = "https://" + uri.getHost() + (port == 443 ? "" : ":" + port)
+          + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+      request.abortWith(Response.status(308).location(URI.create(target)).build());
       return;
     }
     if (!settings.docs().enabled() && DocsGate.isDocsPath(request.getUriInfo().getPath(false))) {

@@ -1,0 +1,114 @@
+package dev.gatehouse.core;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.gatehouse.core.support.Fixtures;
+import dev.gatehouse.testkit.EmbeddedServer;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PagingTest {
+
+  @Nested
+  class WithDefaults {
+
+    @RegisterExtension
+    static final EmbeddedServer server = Fixtures.server().build();
+
+    @Test
+    void defaultsToTheFirstPageOfTwenty() {
+      given().get("/items").then().statusCode(200)
+          .body("page", equalTo(0)).body("size", equalTo(20)).body("total", equalTo(250))
+          .body("items", hasSize(20)).body("items[0]", equalTo("item-0 by i.name ASC"));
+    }
+
+    @Test
+    void returnsTheRequestedPage() {
+      given().queryParam("page", 2).queryParam("size", 100).get("/items").then().statusCode(200)
+          .body("items", hasSize(50)).body("items[0]", equalTo("item-200 by i.name ASC"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"101", "0", "-1", "1e3", "+5", "0x10", "10.0", "99999999999",
+        "2147483648", " 5", "", "abc"})
+    void rejectsSizesThatAreNotAWholeNumberWithinBounds(String size) {
+      ExtractableResponse<Response> r = given().queryParam("size", size).get("/items").then()
+          .extract();
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.contentType()).isEqualTo("application/problem+json");
+      assertThat(r.jsonPath().getString("errors[0].field")).isEqualTo("size");
+      assertThat(r.jsonPath().getString("errors[0].message"))
+          .isEqualTo("must be given once, as a whole number from 1 to 100");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "1000001", "1e2", "9999999999"})
+    void rejectsBadPageNumbers(String page) {
+      given().queryParam("page", page).get("/items").then().statusCode(400)
+          .body("errors[0].field", equalTo("page"));
+    }
+
+    @Test
+    void rejectsRepeatedPagingParameters() {
+      given().urlEncodingEnabled(false).get("/items?size=5&size=100").then().statusCode(400)
+          .body("errors[0].field", equalTo("size"));
+      given().urlEncodingEnabled(false).get("/items?page=1&page=0").then().statusCode(400);
+    }
+
+    @Test
+    void sortsByAnAllowlistedField() {
+      given().queryParam("sort", "createdAt,desc").get("/items").then().statusCode(200)
+          .body("items[0]", equalTo("item-0 by i.createdAt DESC"));
+      given().queryParam("sort", "name").get("/items").then().statusCode(200)
+          .body("items[0]", equalTo("item-0 by i.name ASC"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"secretField", "Name", "name,sideways", "name desc",
+        "name;drop table notes", "name,asc,extra", "(select 1)", "name,desc--", ""})
+    void rejectsSortsOutsideTheAllowlistWithoutEchoingThem(String sort) {
+      ExtractableResponse<Response> r = given().queryParam("sort", sort).get("/items").then()
+          .extract();
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.jsonPath().getString("errors[0].field")).isEqualTo("sort");
+      assertThat(r.jsonPath().getString("errors[0].message"))
+          .isEqualTo("must be one of name, createdAt, optionally followed by ,asc or ,desc");
+      if (!sort.isEmpty()) {
+        assertThat(r.asString()).doesNotContain(sort);
+      }
+    }
+
+    @Test
+    void rejectsRepeatedSortParameters() {
+      given().urlEncodingEnabled(false).get("/items?sort=name&sort=createdAt").then()
+          .statusCode(400).body("errors[0].field", equalTo("sort"));
+    }
+  }
+
+  @Nested
+  class WithAConfiguredMaximum {
+
+    @RegisterExtension
+    static final EmbeddedServer server = Fixtures.server()
+        .property("gatehouse.paging.max-size", "200")
+        .property("gatehouse.paging.default-size", "10")
+        .build();
+
+    @Test
+    void theConfiguredBoundsApply() {
+      given().get("/items").then().statusCode(200).body("size", equalTo(10));
+      given().queryParam("size", 150).get("/items").then().statusCode(200)
+          .body("items", hasSize(150));
+      given().queryParam("size", 201).get("/items").then().statusCode(400)
+          .body("errors[0].message", equalTo("must be given once, as a whole number from 1 to 200"));
+    }
+  }
+}

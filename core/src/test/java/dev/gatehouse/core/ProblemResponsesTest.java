@@ -1,0 +1,81 @@
+package dev.gatehouse.core;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.gatehouse.core.support.Fixtures;
+import dev.gatehouse.testkit.EmbeddedServer;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ProblemResponsesTest {
+
+  @RegisterExtension
+  static final EmbeddedServer server = Fixtures.server().build();
+
+  private static void isSafe(ExtractableResponse<Response> r) {
+    assertThat(r.contentType()).isEqualTo("application/problem+json");
+    assertThat(r.asString())
+        .doesNotContain("Exception").doesNotContain("dev.gatehouse").doesNotContain("jakarta.")
+        .doesNotContain("org.glassfish").doesNotContain("Jersey").doesNotContain("Jetty")
+        .doesNotContain("at java.").doesNotContain(".java:").doesNotContain("/etc/");
+  }
+
+  @Test
+  void unexpectedExceptionsBecomeA500WithOnlyTheRequestId() {
+    ExtractableResponse<Response> r = given().get("/echo/boom").then().statusCode(500).extract();
+    isSafe(r);
+    Map<String, Object> body = r.jsonPath().getMap("$");
+    assertThat(body).containsOnlyKeys("type", "title", "status", "detail", "requestId");
+    assertThat(body.get("requestId")).isEqualTo(r.header("X-Request-Id"));
+    assertThat(r.asString()).doesNotContain("secret detail");
+  }
+
+  @Test
+  void unserialisableResponsesAreA500NotABadRequest() {
+    isSafe(given().get("/echo/unserialisable").then().statusCode(500).extract());
+  }
+
+  @Test
+  void unacceptableMediaTypeIsA406Problem() {
+    isSafe(given().accept("application/xml").get("/echo/items/1").then().statusCode(406)
+        .body("title", equalTo("Not Acceptable")).extract());
+  }
+
+  @Test
+  void unsupportedMediaTypeIsA415Problem() {
+    isSafe(given().contentType("application/xml").body("<a/>").post("/echo").then()
+        .statusCode(415).body("title", equalTo("Unsupported Media Type")).extract());
+  }
+
+  @Test
+  void unconvertiblePathParameterIsA404Problem() {
+    isSafe(given().get("/echo/items/abc").then().statusCode(404).extract());
+  }
+
+  @Test
+  void aSaneClientRequestIdIsEchoed() {
+    given().header("X-Request-Id", "abc-123_x.y").get("/nothing").then().statusCode(404)
+        .header("X-Request-Id", "abc-123_x.y").body("requestId", equalTo("abc-123_x.y"));
+  }
+
+  @Test
+  void anInsaneClientRequestIdIsReplaced() {
+    for (String bad : new String[] {"<script>", "a".repeat(65), "a b", "x\"y", "é"}) {
+      String id = given().header("X-Request-Id", bad).get("/echo/items/1").then().statusCode(200)
+          .extract().header("X-Request-Id");
+      assertThat(id).isNotEqualTo(bad).matches("[A-Za-z0-9_-]{16}");
+    }
+  }
+
+  @Test
+  void everyResponseHasARequestId() {
+    String a = given().get("/echo/items/1").then().extract().header("X-Request-Id");
+    String b = given().get("/echo/items/1").then().extract().header("X-Request-Id");
+    assertThat(a).isNotBlank().isNotEqualTo(b);
+  }
+}

@@ -1,0 +1,162 @@
+package dev.gatehouse.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.core.config.GatehouseConfigException;
+import dev.gatehouse.core.support.Fixtures;
+import dev.gatehouse.testkit.EmbeddedServer;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Invalid or unsafe settings stop the application at start, with a message naming the fix. */
+class StartupRefusalTest {
+
+  private static GatehouseConfigException refusal(EmbeddedServer.Builder builder) {
+    Throwable thrown = catchStart(builder.build());
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof GatehouseConfigException g) {
+        return g;
+      }
+    }
+    throw new AssertionError("expected a GatehouseConfigException, got " + thrown, thrown);
+  }
+
+  private static Throwable catchStart(EmbeddedServer server) {
+    try {
+      server.start();
+    } catch (Throwable t) {
+      return t;
+    } finally {
+      server.stop();
+    }
+    throw new AssertionError("the server started");
+  }
+
+  private static String refusalFor(String property, String value) {
+    GatehouseConfigException e = refusal(Fixtures.server().property(property, value));
+    assertThat(e.problems()).hasSize(1);
+    return e.problems().get(0);
+  }
+
+  @Test
+  void refusesANegativeBodyLimit() {
+    assertThat(refusalFor("gatehouse.body.max-bytes", "-1")).isEqualTo(
+        "gatehouse.body.max-bytes: \"-1\" must be a whole number written with digits only");
+  }
+
+  @Test
+  void refusesAZeroBodyLimit() {
+    assertThat(refusalFor("gatehouse.body.max-bytes", "0")).isEqualTo(
+        "gatehouse.body.max-bytes: \"0\" must be a whole number of bytes from 1 to 2147483647;"
+            + " e.g. 1048576 for 1 MiB");
+  }
+
+  @Test
+  void refusesTrustingEveryAddress() {
+    assertThat(refusalFor("gatehouse.proxy.trusted", "10.0.0.0/8, 0.0.0.0/0")).isEqualTo(
+        "gatehouse.proxy.trusted: \"0.0.0.0/0\" trusts every address, so any client could forge"
+            + " its address with X-Forwarded-For; list only your proxies' networks, e.g. 10.0.0.0/8");
+  }
+
+  @Test
+  void refusesAHostNameAsTrustedProxy() {
+    assertThat(refusalFor("gatehouse.proxy.trusted", "proxy.internal")).isEqualTo(
+        "gatehouse.proxy.trusted: \"proxy.internal\" is not an IP address or CIDR network; use"
+            + " e.g. 10.0.0.0/8, 192.168.1.10 or fd00::/8");
+  }
+
+  @Test
+  void refusesAClientIpHeaderWithoutTrustedProxies() {
+    assertThat(refusalFor("gatehouse.proxy.client-ip-header", "X-Real-IP")).isEqualTo(
+        "gatehouse.proxy.client-ip-header: \"X-Real-IP\" has no effect without"
+            + " gatehouse.proxy.trusted; list the proxies that set it");
+  }
+
+  @Test
+  void refusesPreloadWithoutItsPrerequisites() {
+    GatehouseConfigException e = refusal(Fixtures.server()
+        .property("gatehouse.https.hsts-preload", "true")
+        .property("gatehouse.https.hsts-include-subdomains", "false"));
+    assertThat(e.problems()).containsExactly("gatehouse.https.hsts-preload: \"true\" needs"
+        + " gatehouse.https.hsts=true, gatehouse.https.hsts-include-subdomains=true and"
+        + " gatehouse.https.hsts-max-age of at least P365D (the preload list's rules); set them or"
+        + " turn preload off");
+  }
+
+  @Test
+  void refusesAnUnparseableDuration() {
+    assertThat(refusalFor("gatehouse.https.hsts-max-age", "1 year")).isEqualTo(
+        "gatehouse.https.hsts-max-age: \"1 year\" must be an ISO-8601 duration, e.g. PT15M or P14D");
+  }
+
+  @Test
+  void refusesAnInvalidHeaderValue() {
+    assertThat(refusalFor("gatehouse.headers.frame-options", "ALLOWALL")).isEqualTo(
+        "gatehouse.headers.frame-options: \"ALLOWALL\" is not a valid X-Frame-Options value; use"
+            + " one of [DENY, SAMEORIGIN] or off, e.g. DENY");
+  }
+
+  @Test
+  void refusesAHugePageSize() {
+    assertThat(refusalFor("gatehouse.paging.max-size", "100000")).isEqualTo(
+        "gatehouse.paging.max-size: \"100000\" must be from 1 to 10000; large pages let one call"
+            + " read a whole table, e.g. 100");
+  }
+
+  @Test
+  void refusesAFuzzyBoolean() {
+    assertThat(refusalFor("gatehouse.docs.enabled", "yes")).isEqualTo(
+        "gatehouse.docs.enabled: \"yes\" must be true or false");
+  }
+
+  @Test
+  void refusesEnabledDocsWithoutRoles() {
+    GatehouseConfigException e = refusal(Fixtures.server()
+        .property("gatehouse.docs.enabled", "true").property("gatehouse.docs.roles", " , "));
+    assertThat(e.problems()).containsExactly(
+        "gatehouse.docs.roles: \"[]\" must list at least one role name, e.g. admin; docs are"
+            + " never public");
+  }
+
+  @Test
+  void refusesJsonLimitsOutOfRange() {
+    assertThat(refusalFor("gatehouse.json.max-nesting-depth", "5000")).isEqualTo(
+        "gatehouse.json.max-nesting-depth: \"5000\" must be from 1 to 1000, e.g. 64");
+  }
+
+  @Test
+  void reportsEveryProblemAtOnce() {
+    GatehouseConfigException e = refusal(Fixtures.server().properties(Map.of(
+        "gatehouse.body.max-bytes", "lots",
+        "gatehouse.proxy.trusted", "0.0.0.0/0",
+        "gatehouse.headers.referrer-policy", "unsafe-url")));
+    assertThat(e.problems()).hasSize(3);
+    assertThat(e.getMessage()).startsWith("Gatehouse refuses to start (3 problems):");
+  }
+
+  /** An endpoint with an impossible per-method body limit. */
+  @Path("/bad")
+  public static class BadLimitResource {
+    @POST
+    @MaxBodySize(0)
+    public void upload(String body) {
+    }
+  }
+
+  @Test
+  void refusesAnImpossibleMethodBodyLimit() {
+    GatehouseConfigException e = refusal(Fixtures.server().register(BadLimitResource.class));
+    assertThat(e.problems()).containsExactly("@MaxBodySize on BadLimitResource#upload: \"0\" must"
+        + " be from 1 to 2147483647 bytes");
+  }
+
+  @Test
+  void refusalMessagesNeverPrintMoreThanTheValue() {
+    String message = refusalFor("gatehouse.body.max-bytes", "x".repeat(500) + "\u0007");
+    assertThat(message.length()).isLessThan(320);
+    assertThat(message).doesNotContain("\u0007");
+  }
+}
