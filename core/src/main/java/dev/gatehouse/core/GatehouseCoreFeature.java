@@ -2,6 +2,7 @@ package dev.gatehouse.core;
 
 import dev.gatehouse.core.internal.ConstraintViolationMapper;
 import dev.gatehouse.core.internal.EndpointFeature;
+import dev.gatehouse.core.internal.JacksonExceptionMappers;
 import dev.gatehouse.core.internal.JsonWriteGuard;
 import dev.gatehouse.core.internal.ProblemExceptionMapper;
 import dev.gatehouse.core.internal.RequestContextFilter;
@@ -86,6 +87,8 @@ public final class GatehouseCoreFeature implements Feature {
     context.register(new SortSpecConverterProvider());
     context.register(new ProblemExceptionMapper());
     context.register(new ConstraintViolationMapper());
+    context.register(new JacksonExceptionMappers.Parse(), JacksonExceptionMappers.PRIORITY);
+    context.register(new JacksonExceptionMappers.Mapping(), JacksonExceptionMappers.PRIORITY);
     context.register(new ResponseFilter(settings.headers(),
         settings.https().hstsHeader().orElse(null)));
 

@@ -78,4 +78,27 @@ class ProblemResponsesTest {
     String b = given().get("/echo/items/1").then().extract().header("X-Request-Id");
     assertThat(a).isNotBlank().isNotEqualTo(b);
   }
+
+  @Test
+  void jacksonErrorsInApplicationCodeAreProblemsWithoutJacksonsMessage() {
+    ExtractableResponse<Response> r = given().contentType("text/plain").body("{\"a\": tru")
+        .post("/echo/manual-parse").then().extract();
+    assertThat(r.statusCode()).isEqualTo(400);
+    isSafe(r);
+    assertThat(r.asString()).doesNotContain("tru").doesNotContain("Unrecognized");
+  }
+
+  @Test
+  void refusalsGetGenericBodiesAndKeepProtocolHeadersOnly() {
+    for (int status : new int[] {401, 403, 409, 429, 503}) {
+      ExtractableResponse<Response> r = given().get("/echo/refuse/" + status).then()
+          .statusCode(status).extract();
+      isSafe(r);
+      assertThat(r.asString()).doesNotContain("secret").doesNotContain("pid 4711");
+      assertThat(r.header("Retry-After")).isEqualTo("7");
+      assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer");
+      assertThat(r.header("X-Internal")).isNull();
+      assertThat(r.jsonPath().getString("title")).isEqualTo(Problem.title(status));
+    }
+  }
 }

@@ -19,6 +19,10 @@ import java.util.Set;
  * {@code WWW-Authenticate}, {@code Location}) survive; the exception's own message and entity do
  * not. Anything unexpected is a 500 whose stack trace is logged with the request id and whose body
  * holds only that id.
+ *
+ * <p>A {@code WebApplicationException} that carries its own entity never reaches a mapper
+ * (Jakarta REST 3.1 §3.3.4): its response is the application's deliberate answer and is sent as
+ * built, with the security headers added.
  */
 public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 

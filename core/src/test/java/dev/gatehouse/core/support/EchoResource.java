@@ -112,6 +112,21 @@ public class EchoResource {
     return Map.of("n", n);
   }
 
+  @POST
+  @Path("/manual-parse")
+  @Consumes(MediaType.TEXT_PLAIN)
+  public Map<?, ?> manualParse(String body) throws IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readValue(body, Map.class);
+  }
+
+  @GET
+  @Path("/refuse/{status}")
+  public String refuse(@PathParam("status") int status) {
+    Response r = Response.status(status).header("Retry-After", "7")
+        .header("WWW-Authenticate", "Bearer").header("X-Internal", "db01.internal").build();
+    throw new jakarta.ws.rs.WebApplicationException("secret message: pid 4711", r);
+  }
+
   @GET
   @Path("/unserialisable")
   public Object unserialisable() {
