@@ -30,10 +30,7 @@ public final class BodySizeLimit {
   }
 
   public static BodySizeLimit fromConfig(Config config) {
-    ConfigReader in = ConfigReader.of(config);
-    BodySizeLimit limit = read(in);
-    in.check();
-    return limit;
+    return ConfigReader.read(config, BodySizeLimit::read);
   }
 
   static BodySizeLimit read(ConfigReader in) {

@@ -46,10 +46,7 @@ public final class DocsGate {
   }
 
   public static DocsGate fromConfig(Config config) {
-    ConfigReader in = ConfigReader.of(config);
-    DocsGate gate = read(in);
-    in.check();
-    return gate;
+    return ConfigReader.read(config, DocsGate::read);
   }
 
   static DocsGate read(ConfigReader in) {

@@ -55,10 +55,7 @@ public final class HttpsPolicy {
   }
 
   public static HttpsPolicy fromConfig(Config config) {
-    ConfigReader in = ConfigReader.of(config);
-    HttpsPolicy p = read(in);
-    in.check();
-    return p;
+    return ConfigReader.read(config, HttpsPolicy::read);
   }
 
   static HttpsPolicy read(ConfigReader in) {

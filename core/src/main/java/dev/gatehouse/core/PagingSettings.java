@@ -40,10 +40,7 @@ public final class PagingSettings {
   }
 
   public static PagingSettings fromConfig(Config config) {
-    ConfigReader in = ConfigReader.of(config);
-    PagingSettings s = read(in);
-    in.check();
-    return s;
+    return ConfigReader.read(config, PagingSettings::read);
   }
 
   static PagingSettings read(ConfigReader in) {

@@ -94,10 +94,7 @@ public final class SecurityHeaders {
   }
 
   public static SecurityHeaders fromConfig(Config config) {
-    ConfigReader in = ConfigReader.of(config);
-    SecurityHeaders h = read(in);
-    in.check();
-    return h;
+    return ConfigReader.read(config, SecurityHeaders::read);
   }
 
   static SecurityHeaders read(ConfigReader in) {

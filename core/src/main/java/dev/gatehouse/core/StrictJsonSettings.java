@@ -44,10 +44,7 @@ public final class StrictJsonSettings {
   }
 
   public static StrictJsonSettings fromConfig(Config config) {
-    ConfigReader in = ConfigReader.of(config);
-    StrictJsonSettings s = read(in);
-    in.check();
-    return s;
+    return ConfigReader.read(config, StrictJsonSettings::read);
   }
 
   static StrictJsonSettings read(ConfigReader in) {

@@ -48,10 +48,7 @@ public final class TrustedProxies {
   }
 
   public static TrustedProxies fromConfig(Config config) {
-    ConfigReader in = ConfigReader.of(config);
-    TrustedProxies proxies = read(in);
-    in.check();
-    return proxies;
+    return ConfigReader.read(config, TrustedProxies::read);
   }
 
   static TrustedProxies read(ConfigReader in) {

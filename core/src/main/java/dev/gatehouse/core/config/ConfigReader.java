@@ -40,6 +40,19 @@ public final class ConfigReader {
     return new ConfigReader(config);
   }
 
+  /**
+   * Reads one settings type with a fresh reader and checks it: the body of every
+   * {@code fromConfig(Config)}.
+   *
+   * @throws GatehouseConfigException listing every problem found
+   */
+  public static <T> T read(Config config, java.util.function.Function<ConfigReader, T> reader) {
+    ConfigReader in = of(config);
+    T value = reader.apply(in);
+    in.check();
+    return value;
+  }
+
   /** The raw value, trimmed; empty when unset or blank. */
   public Optional<String> string(String name) {
     return config.getOptionalValue(name, String.class).map(String::trim).filter(s -> !s.isEmpty());
