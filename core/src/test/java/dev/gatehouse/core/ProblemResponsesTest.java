@@ -101,4 +101,12 @@ class ProblemResponsesTest {
       assertThat(r.jsonPath().getString("title")).isEqualTo(Problem.title(status));
     }
   }
+
+  @Test
+  void anUnavailableStoreIsA503WithRetryAfterNeverA500() {
+    ExtractableResponse<Response> r = given().get("/echo/store-down").then().statusCode(503)
+        .header("Retry-After", "2").extract();
+    isSafe(r);
+    assertThat(r.asString()).doesNotContain("redis").doesNotContain("session store");
+  }
 }

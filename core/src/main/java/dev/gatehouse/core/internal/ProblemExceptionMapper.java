@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.ProblemException;
 import dev.gatehouse.core.SecurityEventType;
+import dev.gatehouse.core.StoreUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -40,6 +41,11 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
       return Problem.of(413).detail("The request body is larger than this endpoint accepts.")
           .event(SecurityEventType.BODY_TOO_LARGE, "streamed").toResponse();
     }
+    StoreUnavailableException store = StrictJsonInterceptor.find(exception,
+        StoreUnavailableException.class);
+    if (store != null) {
+      return storeUnavailable(store);
+    }
     if (exception instanceof WebApplicationException w) {
       return fromWebApplicationException(w);
     }
@@ -52,6 +58,15 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
       return JsonProblems.of(json).toResponse();
     }
     return unexpected(exception);
+  }
+
+  static Response storeUnavailable(StoreUnavailableException e) {
+    return Problem.of(503).detail("The service is unavailable; retry later.")
+        .event(SecurityEventType.SERVER_ERROR, "store_unavailable")
+        .cause(e)
+        .toResponseBuilder()
+        .header("Retry-After", StoreUnavailableException.RETRY_AFTER_SECONDS)
+        .build();
   }
 
   static Response unexpected(Throwable exception) {

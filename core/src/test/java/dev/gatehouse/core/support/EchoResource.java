@@ -128,6 +128,13 @@ public class EchoResource {
   }
 
   @GET
+  @Path("/store-down")
+  public String storeDown() {
+    throw new dev.gatehouse.core.StoreUnavailableException("session store",
+        new java.net.ConnectException("Connection refused: redis.internal:6379"));
+  }
+
+  @GET
   @Path("/unserialisable")
   public Object unserialisable() {
     return new Object() {

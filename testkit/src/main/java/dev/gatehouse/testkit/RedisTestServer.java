@@ -1,0 +1,108 @@
+package dev.gatehouse.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import redis.embedded.RedisServer;
+
+/**
+ * A real Redis for tests, never a mock: the one named by {@code GATEHOUSE_TEST_REDIS_URL} when it
+ * is set, otherwise a {@code redis-server} binary shipped in the embedded-redis artifact, started
+ * on a free loopback port and stopped after the test class.
+ *
+ * <pre>{@code
+ * @RegisterExtension static final RedisTestServer redis = RedisTestServer.shared();
+ * ... .property("gatehouse.redis.url", redis.url()) ...
+ * }</pre>
+ *
+ * <p>Tests that stop Redis to prove a failure policy use {@link #ownEmbedded()}, which always
+ * starts its own server, since an external one must not be stopped.
+ */
+public final class RedisTestServer implements BeforeAllCallback, AfterAllCallback {
+
+  public static final String ENV = "GATEHOUSE_TEST_REDIS_URL";
+
+  private final boolean allowExternal;
+  private RedisServer embedded;
+  private int port;
+  private String url;
+
+  private RedisTestServer(boolean allowExternal) {
+    this.allowExternal = allowExternal;
+  }
+
+  /** The external Redis when configured, else an embedded one. */
+  public static RedisTestServer shared() {
+    return new RedisTestServer(true);
+  }
+
+  /** Always an embedded server of this test's own, which the test may stop and start. */
+  public static RedisTestServer ownEmbedded() {
+    return new RedisTestServer(false);
+  }
+
+  public synchronized void start() {
+    String external = System.getenv(ENV);
+    if (allowExternal && external != null && !external.isBlank()) {
+      url = external.trim();
+      return;
+    }
+    if (port == 0) {
+      port = freePort();
+    }
+    try {
+      embedded = RedisServer.newRedisServer()
+          .port(port)
+          .bind("127.0.0.1")
+          .setting("save \"\"")
+          .setting("appendonly no")
+          .onShutdownForceStop(true)
+          .build();
+      embedded.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded redis-server did not start", e);
+    }
+    url = "redis://127.0.0.1:" + port;
+  }
+
+  /** Stops an embedded server (the port is kept, so {@link #start()} brings it back there). */
+  public synchronized void stop() {
+    if (embedded != null) {
+      try {
+        embedded.stop();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      embedded = null;
+    }
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public boolean isEmbedded() {
+    return url != null && url.equals("redis://127.0.0.1:" + port);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    stop();
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
