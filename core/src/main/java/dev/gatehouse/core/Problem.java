@@ -102,6 +102,20 @@ public final class Problem {
     return detail != null ? detail : title(status);
   }
 
+  /**
+   * The one 401 every module answers (RFC 6750 §3): the same body and {@code WWW-Authenticate:
+   * Bearer} whatever the cause, so that an expired token cannot be told from a forged one; the
+   * cause goes only into the {@code AUTHENTICATION_FAILED} event's reason code.
+   */
+  public static Response unauthorized(String reason) {
+    return of(401).detail("Authentication is required: the credentials are missing, invalid or"
+            + " expired.")
+        .event(SecurityEventType.AUTHENTICATION_FAILED, reason)
+        .toResponseBuilder()
+        .header("WWW-Authenticate", "Bearer")
+        .build();
+  }
+
   /** The generic title for a status: the same text for every cause. */
   public static String title(int status) {
     return switch (status) {

@@ -5,7 +5,6 @@ import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.SecurityEventType;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
@@ -28,9 +27,7 @@ final class DocsAccessFilter implements ContainerRequestFilter {
     }
     SecurityContext sc = request.getSecurityContext();
     if (sc == null || sc.getUserPrincipal() == null) {
-      request.abortWith(Problem.of(401).detail("Authentication is required.")
-          .event(SecurityEventType.AUTHENTICATION_FAILED, "docs_anonymous")
-          .toResponseBuilder().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+      request.abortWith(Problem.unauthorized("docs_anonymous"));
       return;
     }
     for (String role : gate.roles()) {

@@ -1,0 +1,174 @@
+package dev.gatehouse.jwt;
+
+import dev.gatehouse.core.Problem;
+import dev.gatehouse.core.ProblemException;
+import dev.gatehouse.core.SecurityEventType;
+import dev.gatehouse.jwt.internal.JwtRuntime;
+import dev.gatehouse.jwt.internal.RefreshTokens;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.build.JwtSignatureBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.Key;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.crypto.SecretKey;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Issues, refreshes and revokes tokens. A login gets a short-lived signed access token (JWT with
+ * {@code iss}, {@code aud}, {@code sub}, {@code groups}, {@code iat}, {@code exp}, a random
+ * {@code jti}, and the signing key's {@code kid}) and an opaque refresh token that starts a new
+ * session (family). Each refresh rotates the refresh token; presenting a rotated one again revokes
+ * the whole session and fires {@code REFRESH_TOKEN_REUSE}.
+ *
+ * <pre>{@code
+ * @Inject TokenIssuer tokens;
+ *
+ * @POST @Path("/login") @PermitAll
+ * public IssuedTokens login(LoginRequest r) {
+ *   User u = users.authenticate(r.email(), r.password());      // your check
+ *   return tokens.issue(u.id().toString(), u.roles(), Map.of());
+ * }
+ *
+ * @POST @Path("/refresh") @PermitAll
+ * public IssuedTokens refresh(RefreshRequest r) { return tokens.refresh(r.refreshToken()); }
+ * }</pre>
+ *
+ * <p>Failures are {@link ProblemException}s: 401 for any refresh token that is not current (the
+ * same body whatever the cause); a {@link dev.gatehouse.core.StoreUnavailableException} becomes
+ * 503.
+ */
+@ApplicationScoped
+public class TokenIssuer {
+
+  private static final Set<String> RESERVED = Set.of("iss", "aud", "sub", "exp", "iat", "nbf",
+      "jti", "groups", "upn", "preferred_username");
+
+  private final SecureRandom random = new SecureRandom();
+
+  @Inject
+  JwtRuntime runtime;
+
+  /**
+   * Starts a session for {@code subject}.
+   *
+   * @param extraClaims additional claims; the registered ones and {@code groups} are refused
+   */
+  public IssuedTokens issue(String subject, Set<String> roles, Map<String, Object> extraClaims) {
+    if (subject == null || subject.isBlank()) {
+      throw new IllegalArgumentException("subject is required");
+    }
+    for (String name : extraClaims.keySet()) {
+      if (RESERVED.contains(name)) {
+        throw new IllegalArgumentException("claim " + name + " is set by Gatehouse");
+      }
+    }
+    Instant now = runtime.clock().instant();
+    JwtSettings s = runtime.settings();
+    RefreshTokens.Parsed refresh = runtime.refreshTokens().newFamily();
+    runtime.store().startFamily(
+        new RefreshTokenStore.Family(refresh.family(), subject, roles, now,
+            now.plus(s.refreshFamilyMaxAge())),
+        new RefreshTokenStore.Token(refresh.family(), refresh.hash(),
+            min(now.plus(s.refreshTokenTtl()), now.plus(s.refreshFamilyMaxAge()))));
+    return new IssuedTokens(accessToken(subject, roles, extraClaims, now), refresh.token(),
+        s.accessTokenTtl().toSeconds());
+  }
+
+  /**
+   * Rotates {@code refreshToken} into a new one and mints a new access token (roles from the
+   * application's {@link RoleSource} when there is one, else those of the login).
+   *
+   * @throws ProblemException 401 unless the token is current (or a replay within the grace period)
+   */
+  public IssuedTokens refresh(String refreshToken) {
+    RefreshTokens.Parsed presented = runtime.refreshTokens().parse(refreshToken)
+        .orElseThrow(() -> unauthorized("refresh_malformed"));
+    JwtSettings s = runtime.settings();
+    Instant now = runtime.clock().instant();
+    RefreshTokens.Parsed successor = runtime.refreshTokens().successor(presented);
+    boolean grace = !s.reuseGrace().isZero();
+    byte[] sealed = grace ? runtime.refreshTokens().seal(successor, presented) : new byte[0];
+    RefreshTokenStore.Rotation rotation = runtime.store().rotate(presented.family(),
+        presented.hash(), new RefreshTokenStore.Token(presented.family(), successor.hash(),
+            now.plus(s.refreshTokenTtl())), sealed, now, now.plus(s.reuseGrace()));
+    RefreshTokens.Parsed next = switch (rotation.outcome()) {
+      case ROTATED -> successor;
+      case GRACE_REPLAY -> runtime.refreshTokens().unseal(rotation.sealedSuccessor(), presented)
+          .orElseThrow(() -> unauthorized("refresh_grace_unsealable"));
+      case REUSE_DETECTED -> throw new ProblemException(Problem.of(401)
+          .detail("Authentication is required: the credentials are missing, invalid or expired.")
+          .event(SecurityEventType.REFRESH_TOKEN_REUSE, "family_revoked"));
+      case INVALID -> throw unauthorized("refresh_invalid");
+    };
+    RefreshTokenStore.Family family = rotation.family();
+    Set<String> roles = runtime.roleSource().map(r -> r.currentRoles(family.subject()))
+        .orElse(family.roles());
+    return new IssuedTokens(accessToken(family.subject(), roles, Map.of(), now), next.token(),
+        s.accessTokenTtl().toSeconds());
+  }
+
+  /**
+   * Logout: revokes the session of {@code refreshToken} (if given and valid) and denies the access
+   * token's {@code jti} until it expires.
+   */
+  public void logout(JsonWebToken accessToken, String refreshToken) {
+    if (accessToken != null && accessToken.getTokenID() != null) {
+      runtime.denyList().deny(accessToken.getTokenID(),
+          Instant.ofEpochSecond(accessToken.getExpirationTime()));
+    }
+    Optional<RefreshTokens.Parsed> parsed = runtime.refreshTokens().parse(refreshToken);
+    if (parsed.isPresent()) {
+      Optional<RefreshTokenStore.Family> family = runtime.store()
+          .family(parsed.get().family(), runtime.clock().instant());
+      boolean own = family.isPresent() && accessToken != null
+          && family.get().subject().equals(accessToken.getSubject());
+      if (own) {
+        runtime.store().revokeFamily(parsed.get().family());
+      }
+    }
+  }
+
+  /** Ends every session of {@code subject} (logout everywhere, password change). */
+  public void revokeAll(String subject) {
+    runtime.store().revokeSubject(subject);
+  }
+
+  private String accessToken(String subject, Set<String> roles, Map<String, Object> extra,
+      Instant now) {
+    JwtSettings s = runtime.settings();
+    Key key = s.keys().signingKey().orElseThrow(() -> new IllegalStateException(
+        "this service verifies tokens but cannot issue them: set gatehouse.jwt.sign-key"));
+    byte[] jti = new byte[18];
+    random.nextBytes(jti);
+    JwtClaimsBuilder claims = Jwt.claims()
+        .issuer(s.issuer())
+        .audience(s.audience())
+        .subject(subject)
+        .groups(Set.copyOf(roles))
+        .issuedAt(now)
+        .expiresAt(now.plus(s.accessTokenTtl()))
+        .claim("jti", Base64.getUrlEncoder().withoutPadding().encodeToString(jti));
+    extra.forEach(claims::claim);
+    JwtSignatureBuilder jws = claims.jws().keyId(s.keys().signingKeyId().orElseThrow())
+        .algorithm(s.keys().algorithm()).type("JWT");
+    return key instanceof SecretKey secret ? jws.sign(secret) : jws.sign((PrivateKey) key);
+  }
+
+  private static ProblemException unauthorized(String reason) {
+    return new ProblemException(Problem.of(401)
+        .detail("Authentication is required: the credentials are missing, invalid or expired.")
+        .event(SecurityEventType.AUTHENTICATION_FAILED, reason));
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+}

@@ -1,0 +1,129 @@
+package dev.gatehouse.jwt.internal;
+
+import dev.gatehouse.core.Problem;
+import dev.gatehouse.core.StoreUnavailableException;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Authentication (priority {@code AUTHENTICATION}): a token comes only from
+ * {@code Authorization: Bearer} (RFC 6750 §2.1) — or a cookie, when one is configured — never from
+ * the query string. No token: the request stays anonymous and authorization decides. A token that
+ * fails any check: 401 with {@code WWW-Authenticate: Bearer} and the same body whatever failed.
+ * A valid one: a {@link SecurityContext} whose principal is the {@link JsonWebToken} and whose
+ * roles are its {@code groups}.
+ */
+public final class BearerAuthenticationFilter implements ContainerRequestFilter {
+
+  /** The request property holding the verified token. */
+  public static final String TOKEN_PROPERTY = "dev.gatehouse.jwt.token";
+
+  private static final String BEARER = "Bearer ";
+
+  private final JwtRuntime runtime;
+  private final Instance<CurrentToken> current;
+
+  public BearerAuthenticationFilter(JwtRuntime runtime, Instance<CurrentToken> current) {
+    this.runtime = runtime;
+    this.current = current;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String token = token(request);
+    if (token == null) {
+      return;
+    }
+    JsonWebToken jwt;
+    try {
+      jwt = runtime.verifier().verify(token);
+    } catch (AuthenticationFailure f) {
+      request.abortWith(Problem.unauthorized(f.reason()));
+      return;
+    } catch (StoreUnavailableException e) {
+      if (!runtime.settings().allowOnDenyListFailure()) {
+        throw e;
+      }
+      jwt = verifyIgnoringDenyList(request, token);
+      if (jwt == null) {
+        return;
+      }
+    }
+    authenticate(request, jwt);
+  }
+
+  private JsonWebToken verifyIgnoringDenyList(ContainerRequestContext request, String token) {
+    try {
+      return runtime.verifierWithoutDenyList().verify(token);
+    } catch (AuthenticationFailure f) {
+      request.abortWith(Problem.unauthorized(f.reason()));
+      return null;
+    }
+  }
+
+  private String token(ContainerRequestContext request) {
+    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (header != null) {
+      if (header.length() > runtime.settings().maxTokenBytes() + BEARER.length()) {
+        request.abortWith(Problem.unauthorized("token_too_large"));
+        return null;
+      }
+      if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        String t = header.substring(BEARER.length()).trim();
+        return t.isEmpty() ? malformed(request) : t;
+      }
+      return null;
+    }
+    String cookie = runtime.settings().cookie().orElse(null);
+    if (cookie != null) {
+      Cookie c = request.getCookies().get(cookie);
+      return c == null || c.getValue().isEmpty() ? null : c.getValue();
+    }
+    return null;
+  }
+
+  private static String malformed(ContainerRequestContext request) {
+    request.abortWith(Problem.unauthorized("malformed"));
+    return null;
+  }
+
+  private void authenticate(ContainerRequestContext request, JsonWebToken jwt) {
+    boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+    Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
+    request.setSecurityContext(new SecurityContext() {
+      @Override
+      public Principal getUserPrincipal() {
+        return jwt;
+      }
+
+      @Override
+      public boolean isUserInRole(String role) {
+        return groups.contains(role);
+      }
+
+      @Override
+      public boolean isSecure() {
+        return secure;
+      }
+
+      @Override
+      public String getAuthenticationScheme() {
+        return "Bearer";
+      }
+    });
+    request.setProperty(TOKEN_PROPERTY, jwt);
+    try {
+      current.get().set(jwt);
+    } catch (ContextNotActiveException noRequestScope) {
+      // runtime without a CDI request context here: SecurityContext still carries the token
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package dev.gatehouse.jwt.internal;
+
+import dev.gatehouse.jwt.AccessTokenDenyList;
+import dev.gatehouse.jwt.JwtSettings;
+import dev.gatehouse.jwt.RefreshTokenStore;
+import dev.gatehouse.jwt.RoleSource;
+import dev.gatehouse.redis.RedisConnector;
+import dev.gatehouse.redis.RedisSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The jwt module's state for one application, built once from configuration: settings and keys,
+ * the verifier, the refresh-token store and the deny-list (an application's own beans of those
+ * types win; else Redis when {@code gatehouse.redis.url} is set; else memory), the clock (an
+ * application {@link Clock} bean, e.g. a test's, else UTC) and the application's
+ * {@link RoleSource}, if any.
+ */
+@ApplicationScoped
+public class JwtRuntime {
+
+  private static final System.Logger LOG = System.getLogger("dev.gatehouse.jwt");
+
+  @Inject
+  Instance<Clock> clocks;
+  @Inject
+  Instance<RefreshTokenStore> customStores;
+  @Inject
+  Instance<AccessTokenDenyList> customDenyLists;
+  @Inject
+  Instance<RoleSource> roleSources;
+
+  private JwtSettings settings;
+  private Clock clock;
+  private RefreshTokenStore store;
+  private AccessTokenDenyList denyList;
+  private TokenVerifier verifier;
+  private TokenVerifier verifierWithoutDenyList;
+  private UnifiedJedis redis;
+  private final RefreshTokens refreshTokens = new RefreshTokens();
+
+  @PostConstruct
+  void init() {
+    Config config = ConfigProvider.getConfig();
+    settings = JwtSettings.fromConfig(config);
+    Optional<RedisSettings> redisSettings = RedisSettings.fromConfig(config);
+    clock = clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
+    if (redisSettings.isPresent()) {
+      redis = RedisConnector.open(redisSettings.get());
+    }
+    store = customStores.isResolvable() ? customStores.get()
+        : redis != null ? new RedisRefreshTokenStore(redis)
+        : new InMemoryRefreshTokenStore(settings.maxFamilies());
+    denyList = customDenyLists.isResolvable() ? customDenyLists.get()
+        : redis != null ? new RedisDenyList(redis) : new InMemoryDenyList();
+    verifier = new TokenVerifier(settings, denyList, clock);
+    verifierWithoutDenyList = new TokenVerifier(settings, null, clock);
+    LOG.log(System.Logger.Level.INFO, "Gatehouse JWT active: " + settings + ", state in "
+        + redisSettings.map(Object::toString).orElse("memory"));
+  }
+
+  @PreDestroy
+  void close() {
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  public JwtSettings settings() {
+    return settings;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public RefreshTokenStore store() {
+    return store;
+  }
+
+  public AccessTokenDenyList denyList() {
+    return denyList;
+  }
+
+  public TokenVerifier verifier() {
+    return verifier;
+  }
+
+  /** For {@code gatehouse.jwt.denylist.on-store-failure=allow} while the store is down. */
+  public TokenVerifier verifierWithoutDenyList() {
+    return verifierWithoutDenyList;
+  }
+
+  public RefreshTokens refreshTokens() {
+    return refreshTokens;
+  }
+
+  /** The application's role source, if it has one. */
+  public Optional<RoleSource> roleSource() {
+    return roleSources.isResolvable() ? Optional.of(roleSources.get()) : Optional.empty();
+  }
+}

@@ -1,0 +1,204 @@
+package dev.gatehouse.jwt.internal;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.gatehouse.jwt.AccessTokenDenyList;
+import dev.gatehouse.jwt.JwtSettings;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
+import java.security.Key;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.SecretKey;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+
+/**
+ * Verifies an access token, in this order, each step refusing with a reason code:
+ * <ol>
+ *   <li>shape: three base64url parts, a JSON header without duplicate members;
+ *   <li>header (RFC 8725 §2.1, §3.1): {@code alg} is exactly the pinned algorithm; no
+ *       {@code jwk}, {@code jku}, {@code x5u}, {@code x5c}, {@code x5t} (keys never come from a
+ *       token), no {@code crit}, {@code enc} or {@code zip}; {@code kid}, if present, names a
+ *       configured key (absent only when exactly one key is configured);
+ *   <li>signature, {@code iss}, {@code aud} and presence of {@code exp}, {@code iat},
+ *       {@code sub}, {@code jti} — by smallrye-jwt with the algorithm pinned;
+ *   <li>time, on the injected clock: not expired, not issued in the future, {@code nbf} reached,
+ *       lifetime {@code exp - iat} within {@code gatehouse.jwt.max-token-age};
+ *   <li>the deny-list.
+ * </ol>
+ */
+public final class TokenVerifier {
+
+  private static final Set<String> FORBIDDEN_HEADERS = Set.of("jwk", "jku", "x5u", "x5c", "x5t",
+      "x5t#S256", "crit", "enc", "zip");
+  private static final ObjectMapper HEADER_JSON = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  private final JwtSettings settings;
+  private final String algorithm;
+  private final Map<String, JWTAuthContextInfo> contexts = new HashMap<>();
+  private final String onlyKid;
+  private final AccessTokenDenyList denyList;
+  private final Clock clock;
+
+  public TokenVerifier(JwtSettings settings, AccessTokenDenyList denyList, Clock clock) {
+    this.settings = settings;
+    this.algorithm = settings.keys().algorithm().getAlgorithm();
+    this.denyList = denyList;
+    this.clock = clock;
+    for (Map.Entry<String, Key> e : settings.keys().verificationKeys().entrySet()) {
+      contexts.put(e.getKey(), context(e.getValue()));
+    }
+    this.onlyKid = contexts.size() == 1 ? contexts.keySet().iterator().next() : null;
+  }
+
+  private JWTAuthContextInfo context(Key key) {
+    JWTAuthContextInfo info = key instanceof SecretKey secret
+        ? new JWTAuthContextInfo(secret, settings.issuer())
+        : new JWTAuthContextInfo((PublicKey) key, settings.issuer());
+    info.setSignatureAlgorithm(Set.of(settings.keys().algorithm()));
+    info.setExpectedAudience(Set.of(settings.audience()));
+    info.setRequiredClaims(Set.of("exp", "iat", "sub", "jti"));
+    info.setClockSkew((int) settings.clockSkew().toSeconds());
+    info.setMaxTimeToLiveSecs(settings.maxTokenAge().toSeconds());
+    info.setRequireNamedPrincipal(true);
+    return info;
+  }
+
+  /**
+   * The verified token.
+   *
+   * @throws AuthenticationFailure with the reason code
+   * @throws dev.gatehouse.core.StoreUnavailableException when the deny-list cannot be read
+   */
+  JsonWebToken verify(String token) throws AuthenticationFailure {
+    if (token.length() > settings.maxTokenBytes()) {
+      throw new AuthenticationFailure("token_too_large");
+    }
+    String kid = checkHeader(token);
+    JWTAuthContextInfo context = contexts.get(kid);
+    JsonWebToken jwt;
+    try {
+      jwt = new DefaultJWTParser(context).parse(token);
+    } catch (ParseException e) {
+      throw new AuthenticationFailure(reason(e));
+    } catch (RuntimeException e) {
+      throw new AuthenticationFailure("unparseable");
+    }
+    checkTime(jwt);
+    if (denyList != null && denyList.isDenied(jwt.getTokenID(), clock.instant())) {
+      throw new AuthenticationFailure("token_revoked");
+    }
+    return jwt;
+  }
+
+  /** The kid whose key verifies this token. */
+  private String checkHeader(String token) throws AuthenticationFailure {
+    int first = token.indexOf('.');
+    int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+    if (first <= 0 || second < 0 || token.indexOf('.', second + 1) >= 0
+        || second == token.length() - 1) {
+      throw new AuthenticationFailure("malformed");
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '_' || c == '.';
+      if (!ok) {
+        throw new AuthenticationFailure("malformed");
+      }
+    }
+    Map<?, ?> header;
+    try {
+      header = HEADER_JSON.readValue(Base64.getUrlDecoder().decode(token.substring(0, first)),
+          Map.class);
+    } catch (Exception e) {
+      throw new AuthenticationFailure("malformed_header");
+    }
+    if (!algorithm.equals(header.get("alg"))) {
+      throw new AuthenticationFailure("algorithm_not_pinned");
+    }
+    for (Object name : header.keySet()) {
+      if (FORBIDDEN_HEADERS.contains(String.valueOf(name))) {
+        throw new AuthenticationFailure("forbidden_header_" + name);
+      }
+    }
+    Object typ = header.get("typ");
+    if (typ != null && !"JWT".equalsIgnoreCase(String.valueOf(typ))
+        && !"at+jwt".equalsIgnoreCase(String.valueOf(typ))) {
+      throw new AuthenticationFailure("wrong_type");
+    }
+    Object kid = header.get("kid");
+    if (kid == null) {
+      if (onlyKid == null) {
+        throw new AuthenticationFailure("missing_kid");
+      }
+      return onlyKid;
+    }
+    if (!(kid instanceof String k) || !contexts.containsKey(k)) {
+      throw new AuthenticationFailure("unknown_kid");
+    }
+    return k;
+  }
+
+  private void checkTime(JsonWebToken jwt) throws AuthenticationFailure {
+    long now = clock.instant().getEpochSecond();
+    long skew = settings.clockSkew().toSeconds();
+    long exp = jwt.getExpirationTime();
+    long iat = jwt.getIssuedAtTime();
+    if (exp <= 0 || iat <= 0 || blank(jwt.getSubject()) || blank(jwt.getTokenID())
+        || jwt.getTokenID().length() > 256) {
+      throw new AuthenticationFailure("missing_claim");
+    }
+    if (now > exp + skew) {
+      throw new AuthenticationFailure("expired");
+    }
+    if (iat > now + skew) {
+      throw new AuthenticationFailure("issued_in_future");
+    }
+    Object nbf = jwt.getClaim("nbf");
+    if (nbf instanceof Number n && n.longValue() > now + skew) {
+      throw new AuthenticationFailure("not_yet_valid");
+    }
+    if (exp - iat > settings.maxTokenAge().toSeconds()) {
+      throw new AuthenticationFailure("lifetime_too_long");
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String reason(ParseException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InvalidJwtException ije) {
+        if (ije.hasExpired()) {
+          return "expired";
+        }
+        if (ije.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.SIGNATURE_INVALID)) {
+          return "bad_signature";
+        }
+        if (ije.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.AUDIENCE_INVALID)
+            || ije.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.AUDIENCE_MISSING)) {
+          return "wrong_audience";
+        }
+        if (ije.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.ISSUER_INVALID)
+            || ije.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.ISSUER_MISSING)) {
+          return "wrong_issuer";
+        }
+        return "invalid_token";
+      }
+    }
+    return "invalid_token";
+  }
+}

@@ -1,0 +1,142 @@
+package dev.gatehouse.jwt.support;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.gatehouse.jwt.IssuedTokens;
+import dev.gatehouse.jwt.RecheckRoles;
+import dev.gatehouse.jwt.TokenIssuer;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Endpoints the jwt tests call. */
+public final class TestResources {
+
+  private TestResources() {
+  }
+
+  /** Test-only login: no password, the body names the subject and roles. */
+  public record Login(@NotBlank @Size(max = 64) String subject, Set<@Size(max = 32) String> roles) {
+  }
+
+  /** A refresh or logout body. */
+  public record Refresh(@JsonProperty("refresh_token") @Size(max = 200) String refreshToken) {
+  }
+
+  /** Token endpoints. */
+  @Path("/auth")
+  @RequestScoped
+  @Produces(MediaType.APPLICATION_JSON)
+  @Consumes(MediaType.APPLICATION_JSON)
+  public static class Auth {
+    @Inject
+    TokenIssuer tokens;
+    @Inject
+    JsonWebToken jwt;
+
+    @POST
+    @Path("/login")
+    @PermitAll
+    public IssuedTokens login(Login login) {
+      return tokens.issue(login.subject(), login.roles() == null ? Set.of() : login.roles(),
+          Map.of());
+    }
+
+    @POST
+    @Path("/refresh")
+    @PermitAll
+    public IssuedTokens refresh(Refresh body) {
+      return tokens.refresh(body.refreshToken());
+    }
+
+    @POST
+    @Path("/logout")
+    public void logout(Refresh body) {
+      tokens.logout(jwt, body.refreshToken());
+    }
+
+    @POST
+    @Path("/logout-all")
+    public void logoutAll() {
+      tokens.revokeAll(jwt.getSubject());
+    }
+  }
+
+  /** Who am I. */
+  @Path("/me")
+  @RequestScoped
+  @Produces(MediaType.APPLICATION_JSON)
+  public static class Me {
+    @Inject
+    JsonWebToken jwt;
+
+    @GET
+    public Map<String, Object> me(@Context SecurityContext sc) {
+      return Map.of("sub", jwt.getSubject(), "name", sc.getUserPrincipal().getName(),
+          "admin", sc.isUserInRole("admin"), "scheme", sc.getAuthenticationScheme());
+    }
+  }
+
+  /** Role rules: class-level admin, overridden per method. */
+  @Path("/admin")
+  @RolesAllowed("admin")
+  @Produces(MediaType.APPLICATION_JSON)
+  public static class Admin {
+    @GET
+    public Map<String, String> list() {
+      return Map.of("who", "admins");
+    }
+
+    @GET
+    @Path("/public")
+    @PermitAll
+    public Map<String, String> open() {
+      return Map.of("who", "anyone");
+    }
+
+    @GET
+    @Path("/auditors")
+    @RolesAllowed({"auditor", "admin"})
+    public Map<String, String> auditors() {
+      return Map.of("who", "auditors");
+    }
+
+    @PUT
+    @Path("/critical")
+    @RecheckRoles
+    public Map<String, String> critical() {
+      return Map.of("done", "yes");
+    }
+
+    @DELETE
+    @DenyAll
+    public void nobody() {
+    }
+  }
+
+  /** No annotation at all: authenticated callers only. */
+  @Path("/plain")
+  @Produces(MediaType.APPLICATION_JSON)
+  public static class Plain {
+    @GET
+    public Map<String, String> get() {
+      return Map.of("ok", "yes");
+    }
+  }
+}

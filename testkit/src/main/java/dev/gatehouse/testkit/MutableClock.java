@@ -1,0 +1,51 @@
+package dev.gatehouse.testkit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * A clock that tests move by hand, so expiry is tested without sleeping. Starts at the real time
+ * (tokens it stamps stay plausible to libraries that read the system clock).
+ *
+ * <pre>{@code
+ * clock.advance(Duration.ofDays(31));
+ * }</pre>
+ */
+public final class MutableClock extends Clock {
+
+  private volatile Instant now;
+
+  public MutableClock(Instant start) {
+    this.now = start;
+  }
+
+  public static MutableClock startingNow() {
+    return new MutableClock(Instant.now());
+  }
+
+  public void advance(Duration by) {
+    now = now.plus(by);
+  }
+
+  public void set(Instant instant) {
+    now = instant;
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+}
