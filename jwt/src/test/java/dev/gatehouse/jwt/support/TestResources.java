@@ -36,7 +36,7 @@ public final class TestResources {
   }
 
   /** A refresh or logout body. */
-  public record Refresh(@JsonProperty("refresh_token") @Size(max = 200) String refreshToken) {
+  public record Refresh(@JsonProperty("refresh_token") @Size(max = 8192) String refreshToken) {
   }
 
   /** Token endpoints. */
@@ -73,6 +73,7 @@ public final class TestResources {
 
     @POST
     @Path("/logout-all")
+    @Consumes(MediaType.WILDCARD)
     public void logoutAll() {
       tokens.revokeAll(jwt.getSubject());
     }

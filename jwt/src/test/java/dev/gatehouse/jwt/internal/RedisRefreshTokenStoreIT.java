@@ -1,0 +1,30 @@
+package dev.gatehouse.jwt.internal;
+
+import dev.gatehouse.jwt.RefreshTokenStore;
+import dev.gatehouse.redis.RedisConnector;
+import dev.gatehouse.redis.RedisSettings;
+import dev.gatehouse.testkit.RedisTestServer;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.UnifiedJedis;
+
+/** The same contract against a real Redis. */
+class RedisRefreshTokenStoreIT extends RefreshTokenStoreContract {
+
+  @RegisterExtension
+  static final RedisTestServer redis = RedisTestServer.shared();
+
+  private UnifiedJedis client;
+
+  @Override
+  RefreshTokenStore newStore() {
+    client = RedisConnector.open(RedisSettings.of(redis.url(), Duration.ofSeconds(2)));
+    return new RedisRefreshTokenStore(client);
+  }
+
+  @AfterEach
+  void close() {
+    client.close();
+  }
+}

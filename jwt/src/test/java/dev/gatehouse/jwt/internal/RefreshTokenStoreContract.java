@@ -1,0 +1,222 @@
+package dev.gatehouse.jwt.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.jwt.RefreshTokenStore;
+import dev.gatehouse.jwt.RefreshTokenStore.Rotation.Outcome;
+import dev.gatehouse.testkit.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link RefreshTokenStore} must do; the in-memory and Redis stores extend it. */
+abstract class RefreshTokenStoreContract {
+
+  static final Duration IDLE = Duration.ofDays(14);
+  static final Duration ABSOLUTE = Duration.ofDays(30);
+
+  final RefreshTokens tokens = new RefreshTokens();
+  MutableClock clock;
+  RefreshTokenStore store;
+
+  abstract RefreshTokenStore newStore();
+
+  @BeforeEach
+  void setUp() {
+    clock = MutableClock.startingNow();
+    store = newStore();
+  }
+
+  RefreshTokens.Parsed start(String subject) {
+    RefreshTokens.Parsed first = tokens.newFamily();
+    Instant now = clock.instant();
+    store.startFamily(new RefreshTokenStore.Family(first.family(), subject, Set.of("user"), now,
+        now.plus(ABSOLUTE)), new RefreshTokenStore.Token(first.family(), first.hash(),
+        now.plus(IDLE)));
+    return first;
+  }
+
+  /** Rotates {@code presented} into {@code successor} with a grace period. */
+  RefreshTokenStore.Rotation rotate(RefreshTokens.Parsed presented,
+      RefreshTokens.Parsed successor, Duration grace) {
+    Instant now = clock.instant();
+    byte[] sealed = grace.isZero() ? new byte[0] : tokens.seal(successor, presented);
+    return store.rotate(presented.family(), presented.hash(),
+        new RefreshTokenStore.Token(presented.family(), successor.hash(), now.plus(IDLE)),
+        sealed, now, now.plus(grace));
+  }
+
+  @Test
+  void aCurrentTokenRotatesIntoItsSuccessor() {
+    RefreshTokens.Parsed first = start("s1");
+    RefreshTokens.Parsed second = tokens.successor(first);
+    RefreshTokenStore.Rotation r = rotate(first, second, Duration.ZERO);
+    assertThat(r.outcome()).isEqualTo(Outcome.ROTATED);
+    assertThat(r.family().subject()).isEqualTo("s1");
+    assertThat(r.family().roles()).containsExactly("user");
+    assertThat(rotate(second, tokens.successor(second), Duration.ZERO).outcome())
+        .isEqualTo(Outcome.ROTATED);
+  }
+
+  @Test
+  void aRotatedTokenPresentedAgainRevokesTheFamily() {
+    RefreshTokens.Parsed first = start("s2");
+    RefreshTokens.Parsed second = tokens.successor(first);
+    rotate(first, second, Duration.ZERO);
+    assertThat(rotate(first, tokens.successor(first), Duration.ZERO).outcome())
+        .isEqualTo(Outcome.REUSE_DETECTED);
+    assertThat(rotate(second, tokens.successor(second), Duration.ZERO).outcome())
+        .isEqualTo(Outcome.INVALID);
+    assertThat(store.family(first.family(), clock.instant())).isEmpty();
+  }
+
+  @Test
+  void unknownTokensAndFamiliesAreInvalid() {
+    RefreshTokens.Parsed first = start("s3");
+    RefreshTokens.Parsed stranger = tokens.successor(first);
+    assertThat(rotate(stranger, tokens.successor(first), Duration.ZERO).outcome())
+        .isEqualTo(Outcome.INVALID);
+    RefreshTokens.Parsed nowhere = tokens.newFamily();
+    assertThat(rotate(nowhere, tokens.successor(nowhere), Duration.ZERO).outcome())
+        .isEqualTo(Outcome.INVALID);
+    assertThat(rotate(first, tokens.successor(first), Duration.ZERO).outcome())
+        .isEqualTo(Outcome.ROTATED);
+  }
+
+  @Test
+  void anIdleTokenExpires() {
+    RefreshTokens.Parsed first = start("s4");
+    clock.advance(IDLE.plusSeconds(1));
+    assertThat(rotate(first, tokens.successor(first), Duration.ZERO).outcome())
+        .isEqualTo(Outcome.INVALID);
+  }
+
+  @Test
+  void aFamilyEndsAtItsAbsoluteAgeWhateverItsTokens() {
+    RefreshTokens.Parsed current = start("s5");
+    for (int i = 0; i < 3; i++) {
+      clock.advance(Duration.ofDays(9));
+      RefreshTokens.Parsed next = tokens.successor(current);
+      assertThat(rotate(current, next, Duration.ZERO).outcome()).isEqualTo(Outcome.ROTATED);
+      current = next;
+    }
+    clock.advance(Duration.ofDays(3));
+    assertThat(rotate(current, tokens.successor(current), Duration.ZERO).outcome())
+        .isEqualTo(Outcome.INVALID);
+  }
+
+  @Test
+  void aReplayWithinTheGraceGetsTheSameSuccessor() {
+    RefreshTokens.Parsed first = start("s6");
+    RefreshTokens.Parsed second = tokens.successor(first);
+    rotate(first, second, Duration.ofSeconds(10));
+    clock.advance(Duration.ofSeconds(5));
+    RefreshTokenStore.Rotation replay = rotate(first, tokens.successor(first), Duration.ofSeconds(10));
+    assertThat(replay.outcome()).isEqualTo(Outcome.GRACE_REPLAY);
+    assertThat(tokens.unseal(replay.sealedSuccessor(), first)).map(RefreshTokens.Parsed::token)
+        .contains(second.token());
+    assertThat(rotate(second, tokens.successor(second), Duration.ZERO).outcome())
+        .isEqualTo(Outcome.ROTATED);
+  }
+
+  @Test
+  void aReplayAfterTheGraceRevokesTheFamily() {
+    RefreshTokens.Parsed first = start("s7");
+    RefreshTokens.Parsed second = tokens.successor(first);
+    rotate(first, second, Duration.ofSeconds(10));
+    clock.advance(Duration.ofSeconds(11));
+    assertThat(rotate(first, tokens.successor(first), Duration.ofSeconds(10)).outcome())
+        .isEqualTo(Outcome.REUSE_DETECTED);
+    assertThat(rotate(second, tokens.successor(second), Duration.ZERO).outcome())
+        .isEqualTo(Outcome.INVALID);
+  }
+
+  @Test
+  void onlyTheImmediatePredecessorHasAGracePeriod() {
+    RefreshTokens.Parsed first = start("s8");
+    RefreshTokens.Parsed second = tokens.successor(first);
+    rotate(first, second, Duration.ofSeconds(10));
+    rotate(second, tokens.successor(second), Duration.ofSeconds(10));
+    assertThat(rotate(first, tokens.successor(first), Duration.ofSeconds(10)).outcome())
+        .isEqualTo(Outcome.REUSE_DETECTED);
+  }
+
+  @Test
+  void aSealedSuccessorOpensOnlyWithThePresentedToken() {
+    RefreshTokens.Parsed first = start("s9");
+    RefreshTokens.Parsed second = tokens.successor(first);
+    rotate(first, second, Duration.ofSeconds(10));
+    RefreshTokenStore.Rotation replay = rotate(first, tokens.successor(first), Duration.ofSeconds(10));
+    assertThat(tokens.unseal(replay.sealedSuccessor(), tokens.newFamily())).isEmpty();
+  }
+
+  @Test
+  void revokingAFamilyOrASubjectEndsItsSessions() {
+    RefreshTokens.Parsed a = start("carol");
+    RefreshTokens.Parsed b = start("carol");
+    RefreshTokens.Parsed c = start("carol");
+    RefreshTokens.Parsed other = start("dave");
+    store.revokeFamily(a.family());
+    assertThat(rotate(a, tokens.successor(a), Duration.ZERO).outcome()).isEqualTo(Outcome.INVALID);
+    assertThat(store.family(b.family(), clock.instant())).isPresent();
+    store.revokeSubject("carol");
+    assertThat(rotate(b, tokens.successor(b), Duration.ZERO).outcome()).isEqualTo(Outcome.INVALID);
+    assertThat(rotate(c, tokens.successor(c), Duration.ZERO).outcome()).isEqualTo(Outcome.INVALID);
+    assertThat(rotate(other, tokens.successor(other), Duration.ZERO).outcome())
+        .isEqualTo(Outcome.ROTATED);
+  }
+
+  @Test
+  void sixtyFourThreadsRotatingOneTokenNeverForkTheFamily() throws Exception {
+    RefreshTokens.Parsed first = start("race");
+    List<RefreshTokenStore.Rotation> results = race(first, Duration.ZERO);
+    assertThat(results).filteredOn(r -> r.outcome() == Outcome.ROTATED).hasSize(1);
+    assertThat(results).filteredOn(r -> r.outcome() == Outcome.GRACE_REPLAY).isEmpty();
+    assertThat(store.family(first.family(), clock.instant())).isEmpty();
+  }
+
+  @Test
+  void sixtyFourThreadsWithAGracePeriodAllGetTheSameSuccessor() throws Exception {
+    RefreshTokens.Parsed first = start("race-grace");
+    List<RefreshTokenStore.Rotation> results = race(first, Duration.ofSeconds(10));
+    assertThat(results).filteredOn(r -> r.outcome() == Outcome.ROTATED).hasSize(1);
+    assertThat(results).filteredOn(r -> r.outcome() == Outcome.GRACE_REPLAY).hasSize(63);
+    Set<String> successors = new java.util.HashSet<>();
+    for (RefreshTokenStore.Rotation r : results) {
+      if (r.outcome() == Outcome.GRACE_REPLAY) {
+        successors.add(tokens.unseal(r.sealedSuccessor(), first).orElseThrow().token());
+      }
+    }
+    assertThat(successors).hasSize(1);
+    assertThat(store.family(first.family(), clock.instant())).isPresent();
+  }
+
+  private List<RefreshTokenStore.Rotation> race(RefreshTokens.Parsed token, Duration grace)
+      throws Exception {
+    int threads = 64;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<RefreshTokenStore.Rotation>> futures = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      futures.add(pool.submit(() -> {
+        go.await();
+        return rotate(token, tokens.successor(token), grace);
+      }));
+    }
+    go.countDown();
+    List<RefreshTokenStore.Rotation> results = new ArrayList<>();
+    for (Future<RefreshTokenStore.Rotation> f : futures) {
+      results.add(f.get());
+    }
+    pool.shutdown();
+    return results;
+  }
+}
