@@ -143,8 +143,11 @@ public final class JwtKeys {
     try {
       String probe = Jwt.claims().subject("probe").issuer("probe").jws().keyId(signingKeyId)
           .algorithm(algorithm).sign((PrivateKey) signingKey);
-      new io.smallrye.jwt.auth.principal.DefaultJWTParser()
-          .verify(probe, (PublicKey) verificationKeys.get(signingKeyId));
+      io.smallrye.jwt.auth.principal.JWTAuthContextInfo info =
+          new io.smallrye.jwt.auth.principal.JWTAuthContextInfo(
+              (PublicKey) verificationKeys.get(signingKeyId), "probe");
+      info.setSignatureAlgorithm(java.util.Set.of(algorithm));
+      new io.smallrye.jwt.auth.principal.DefaultJWTParser(info).parse(probe);
       return true;
     } catch (Exception e) {
       return false;

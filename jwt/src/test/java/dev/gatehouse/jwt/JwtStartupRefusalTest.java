@@ -1,0 +1,176 @@
+package dev.gatehouse.jwt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.core.config.GatehouseConfigException;
+import dev.gatehouse.jwt.support.Pem;
+import dev.gatehouse.jwt.support.Servers;
+import dev.gatehouse.testkit.EmbeddedServer;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.security.KeyPair;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Weak or unsafe JWT settings stop the application, with a message naming the property. */
+class JwtStartupRefusalTest {
+
+  private static List<String> problems(EmbeddedServer.Builder builder) {
+    EmbeddedServer server = builder.build();
+    try {
+      server.start();
+    } catch (Throwable thrown) {
+      for (Throwable t = thrown; t != null; t = t.getCause()) {
+        if (t instanceof GatehouseConfigException g) {
+          return g.problems();
+        }
+      }
+      throw new AssertionError("expected a GatehouseConfigException", thrown);
+    } finally {
+      server.stop();
+    }
+    throw new AssertionError("the server started");
+  }
+
+  private static EmbeddedServer.Builder hs(String secret) {
+    return Servers.hs256(secret);
+  }
+
+  @Test
+  void refusesToStartWithoutIssuerAndAudience() {
+    assertThat(problems(EmbeddedServer.builder().register(GatehouseJwtFeature.class)
+        .property("gatehouse.jwt.secret", Servers.secret(32)))).containsExactly(
+        "gatehouse.jwt.issuer: is required: set it to the name or URL your tokens are issued by,"
+            + " e.g. https://auth.example.com",
+        "gatehouse.jwt.audience: is required: set it to the name of this API as it appears in the"
+            + " aud claim, e.g. notes-api");
+  }
+
+  @Test
+  void refusesAWeakSecret() {
+    assertThat(problems(hs(Servers.secret(16)))).containsExactly("gatehouse.jwt.secret: has 16"
+        + " bytes; HS256 needs at least 32 random bytes (base64), e.g. the output of: openssl rand"
+        + " -base64 32");
+    assertThat(problems(hs(Servers.secret(32)).property("gatehouse.jwt.algorithm", "HS512")))
+        .containsExactly("gatehouse.jwt.secret: has 32 bytes; HS512 needs at least 64 random"
+            + " bytes (base64), e.g. the output of: openssl rand -base64 64");
+  }
+
+  @Test
+  void refusesAMissingSecretNamingTheFileAlternative() {
+    assertThat(problems(Servers.base())).containsExactly("gatehouse.jwt.secret: is required for"
+        + " HS256: set it to at least 32 random bytes in base64 (openssl rand -base64 32), or mount"
+        + " a file and set gatehouse.jwt.secret-file");
+  }
+
+  @Test
+  void refusesAnUnreadableSecretFile() {
+    assertThat(problems(Servers.base().property("gatehouse.jwt.secret-file",
+        "/nonexistent/jwt-secret"))).contains("gatehouse.jwt.secret-file: \"/nonexistent/jwt-secret\""
+        + " cannot be read; mount the secret there or fix the path");
+  }
+
+  @Test
+  void readsTheSecretFromAMountedFile() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("jwt", ".secret");
+    java.nio.file.Files.writeString(file, Servers.secret(32) + "\n");
+    EmbeddedServer server = Servers.base()
+        .property("gatehouse.jwt.secret-file", file.toString()).build();
+    try {
+      server.start();
+    } finally {
+      server.stop();
+      java.nio.file.Files.delete(file);
+    }
+  }
+
+  @Test
+  void refusesAccessTokensLongerThanThirtyMinutes() {
+    assertThat(problems(hs(Servers.secret(32)).property("gatehouse.jwt.access-token-ttl", "PT31M")))
+        .containsExactly("gatehouse.jwt.access-token-ttl: \"PT31M\" must be from PT30S to PT30M;"
+            + " access tokens cannot be recalled once issued; keep them short, e.g. PT15M");
+  }
+
+  @Test
+  void refusesAMaxTokenAgeAboveThirtyMinutesAndExcessiveSkew() {
+    assertThat(problems(hs(Servers.secret(32)).property("gatehouse.jwt.max-token-age", "PT1H")
+        .property("gatehouse.jwt.clock-skew", "PT3M"))).containsExactly(
+        "gatehouse.jwt.max-token-age: \"PT1H\" must be from PT30S to PT30M; tokens living longer"
+            + " than 30 minutes are refused however they are signed, e.g. PT15M",
+        "gatehouse.jwt.clock-skew: \"PT3M\" must be from PT0S to PT2M; more tolerance keeps"
+            + " expired tokens alive; synchronise clocks instead, e.g. PT30S");
+  }
+
+  @Test
+  void refusesTheNoneAlgorithm() {
+    assertThat(problems(hs(Servers.secret(32)).property("gatehouse.jwt.algorithm", "none")))
+        .containsExactly("gatehouse.jwt.algorithm: \"none\" is not a supported signature"
+            + " algorithm; use one of HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384,"
+            + " PS512, ES256, ES384, ES512, EdDSA");
+  }
+
+  @Test
+  void refusesShortRsaKeys() {
+    KeyPair weak = Pem.rsa(1024);
+    assertThat(problems(Servers.base().property("gatehouse.jwt.algorithm", "RS256")
+        .property("gatehouse.jwt.verify-keys", Pem.of(weak.getPublic())))).containsExactly(
+        "gatehouse.jwt.verify-keys: holds an RSA key of 1024 bits; at least 2048 are required"
+            + " (RFC 7518 §3.3)");
+  }
+
+  @Test
+  void refusesASecretWithAnAsymmetricAlgorithm() {
+    KeyPair kp = Pem.rsa(2048);
+    assertThat(problems(Servers.base().property("gatehouse.jwt.algorithm", "RS256")
+        .property("gatehouse.jwt.secret", Servers.secret(32))
+        .property("gatehouse.jwt.verify-keys", Pem.of(kp.getPublic())))).containsExactly(
+        "gatehouse.jwt.secret: is for HS256/384/512; with RS256 set gatehouse.jwt.verify-keys"
+            + " (public keys) and, to issue tokens, gatehouse.jwt.sign-key");
+  }
+
+  @Test
+  void refusesASigningKeyThatIsNotTheVerificationKeysPair() {
+    KeyPair one = Pem.rsa(2048);
+    KeyPair two = Pem.rsa(2048);
+    List<String> p = problems(Servers.base().property("gatehouse.jwt.algorithm", "RS256")
+        .property("gatehouse.jwt.sign-key", Pem.of(one.getPrivate()))
+        .property("gatehouse.jwt.verify-keys", Pem.of(two.getPublic())));
+    assertThat(p).singleElement().asString().startsWith("gatehouse.jwt.sign-key-id: \"")
+        .endsWith("\" names a verification key that is not the public half of"
+            + " gatehouse.jwt.sign-key; tokens signed with it would be refused");
+  }
+
+  @Test
+  void refusesAnEcKeyOnTheWrongCurve() {
+    KeyPair kp = Pem.ec("secp384r1");
+    assertThat(problems(Servers.base().property("gatehouse.jwt.algorithm", "ES256")
+        .property("gatehouse.jwt.verify-keys", Pem.of(kp.getPublic())))).containsExactly(
+        "gatehouse.jwt.verify-keys: holds a key that is not on the curve ES256 requires (P-256)");
+  }
+
+  /** A recheck with nothing to recheck. */
+  @Path("/misconfigured")
+  public static class RecheckWithoutRoles {
+    @GET
+    @PermitAll
+    @RecheckRoles
+    public String get() {
+      return "x";
+    }
+  }
+
+  @Test
+  void refusesRecheckRolesWithoutRolesAllowed() {
+    assertThat(problems(hs(Servers.secret(32)).register(RecheckWithoutRoles.class)))
+        .containsExactly("@RecheckRoles on RecheckWithoutRoles#get needs @RolesAllowed: it"
+            + " re-checks the allowed roles against the application's RoleSource");
+  }
+
+  @Test
+  void settingsNeverPrintKeyMaterial() {
+    String secret = Servers.secret(32);
+    List<String> p = problems(hs(secret).property("gatehouse.jwt.access-token-ttl", "PT2H"));
+    assertThat(String.join("\n", p)).doesNotContain(secret);
+  }
+}
