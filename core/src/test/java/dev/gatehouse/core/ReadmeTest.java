@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,16 +23,22 @@ class ReadmeTest {
   void everyPropertyIsInTheReadmeTableWithItsEnvironmentVariable() throws IOException {
     String readme = Files.readString(Path.of("..", "README.md"));
     Set<String> properties = new TreeSet<>();
-    try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        Matcher m = PROPERTY.matcher(Files.readString(f));
-        while (m.find()) {
-          properties.add(m.group(1));
+    List<Path> sources;
+    try (Stream<Path> modules = Files.list(Path.of(".."))) {
+      sources = modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList();
+    }
+    for (Path source : sources) {
+      try (Stream<Path> files = Files.walk(source)) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+          Matcher m = PROPERTY.matcher(Files.readString(f));
+          while (m.find()) {
+            properties.add(m.group(1));
+          }
         }
       }
     }
     SecurityHeaders.DEFAULTS.keySet().forEach(k -> properties.add(SecurityHeaders.PREFIX + k));
-    assertThat(properties).hasSizeGreaterThan(20);
+    assertThat(properties).hasSizeGreaterThan(40);
     for (String p : properties) {
       String env = p.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
       assertThat(readme).as(p).contains("| `" + p + "` | `" + env + "` |");
