@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.gatehouse.core.SecurityEvent;
 import dev.gatehouse.core.SecurityEventType;
-import dev.gatehouse.jwt.support.RecordedEvents;
+import dev.gatehouse.core.support.RecordedEvents;
 import dev.gatehouse.jwt.support.Servers;
 import dev.gatehouse.jwt.support.TestBeans;
 import dev.gatehouse.testkit.EmbeddedServer;
