@@ -21,6 +21,18 @@ public final class ProblemException extends WebApplicationException {
     this.problem = problem;
   }
 
+  /**
+   * Ends a request with a response built from a problem, e.g. to carry {@code Retry-After}:
+   * {@code new ProblemException(problem, problem.toResponseBuilder().header(...).build())}.
+   */
+  public ProblemException(Problem problem, jakarta.ws.rs.core.Response response) {
+    super(problem.detailOrTitle(), null, response);
+    if (response.getEntity() != problem) {
+      throw new IllegalArgumentException("the response must carry the problem as its entity");
+    }
+    this.problem = problem;
+  }
+
   public Problem problem() {
     return problem;
   }

@@ -4,10 +4,9 @@ import dev.gatehouse.jwt.AccessTokenDenyList;
 import dev.gatehouse.jwt.JwtSettings;
 import dev.gatehouse.jwt.RefreshTokenStore;
 import dev.gatehouse.jwt.RoleSource;
-import dev.gatehouse.redis.RedisConnector;
+import dev.gatehouse.redis.GatehouseRedis;
 import dev.gatehouse.redis.RedisSettings;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -20,7 +19,8 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * The jwt module's state for one application, built once from configuration: settings and keys,
  * the verifier, the refresh-token store and the deny-list (an application's own beans of those
- * types win; else Redis when {@code gatehouse.redis.url} is set; else memory), the clock (an
+ * types win; else the shared {@link GatehouseRedis} client when {@code gatehouse.redis.url} is set;
+ * else memory), the clock (an
  * application {@link Clock} bean, e.g. a test's, else UTC) and the application's
  * {@link RoleSource}, if any.
  */
@@ -37,6 +37,8 @@ public class JwtRuntime {
   Instance<AccessTokenDenyList> customDenyLists;
   @Inject
   Instance<RoleSource> roleSources;
+  @Inject
+  GatehouseRedis gatehouseRedis;
 
   private JwtSettings settings;
   private Clock clock;
@@ -51,11 +53,9 @@ public class JwtRuntime {
   void init() {
     Config config = ConfigProvider.getConfig();
     settings = JwtSettings.fromConfig(config);
-    Optional<RedisSettings> redisSettings = RedisSettings.fromConfig(config);
+    Optional<RedisSettings> redisSettings = gatehouseRedis.settings();
     clock = clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
-    if (redisSettings.isPresent()) {
-      redis = RedisConnector.open(redisSettings.get());
-    }
+    redis = gatehouseRedis.client().orElse(null);
     store = customStores.isResolvable() ? customStores.get()
         : redis != null ? new RedisRefreshTokenStore(redis)
         : new InMemoryRefreshTokenStore(settings.maxFamilies());
@@ -65,13 +65,6 @@ public class JwtRuntime {
     verifierWithoutDenyList = new TokenVerifier(settings, null, clock);
     LOG.log(System.Logger.Level.INFO, "Gatehouse JWT active: " + settings + ", state in "
         + redisSettings.map(Object::toString).orElse("memory"));
-  }
-
-  @PreDestroy
-  void close() {
-    if (redis != null) {
-      redis.close();
-    }
   }
 
   public JwtSettings settings() {

@@ -1,0 +1,30 @@
+package dev.gatehouse.ratelimit;
+
+import java.time.Duration;
+
+/**
+ * Decides whether one more call fits a bucket. One method, one decision, no read-then-write on the
+ * caller's side: the in-process backend decides on resilience4j's lock-free limiter, the Redis
+ * backend in one Lua script. Both pass the same contract suite. May throw
+ * {@link dev.gatehouse.core.StoreUnavailableException}; the policy's
+ * {@code on-store-failure} decides what happens then.
+ */
+@FunctionalInterface
+public interface RateLimitBackend {
+
+  /** The outcome of one call. */
+  record Decision(boolean allowed, int remaining, Duration retryAfter) {
+
+    /** Whole seconds until a retry can succeed, at least 1 (RFC 9110 §10.2.3). */
+    public long retryAfterSeconds() {
+      return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+  }
+
+  /**
+   * Takes one permit from {@code bucket} under {@code policy}.
+   *
+   * @param bucket the policy name and the key, e.g. {@code login:ip:192.0.2.1}; never a raw path
+   */
+  Decision acquire(RateLimitPolicy policy, String bucket);
+}

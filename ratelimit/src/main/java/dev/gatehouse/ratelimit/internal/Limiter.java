@@ -1,0 +1,99 @@
+package dev.gatehouse.ratelimit.internal;
+
+import dev.gatehouse.core.Problem;
+import dev.gatehouse.core.SecurityEventType;
+import dev.gatehouse.core.StoreUnavailableException;
+import dev.gatehouse.ratelimit.RateLimitBackend;
+import dev.gatehouse.ratelimit.RateLimitBackend.Decision;
+import dev.gatehouse.ratelimit.RateLimitPolicy;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * Applies policies to buckets and shapes the answers: a 429 problem with {@code Retry-After}
+ * (whole seconds, at least 1) and the IETF {@code RateLimit-Policy} / {@code RateLimit} fields
+ * (draft-ietf-httpapi-ratelimit-headers), or the quota left for the response headers.
+ */
+public final class Limiter {
+
+  /** The request property holding the tightest quota left, for the response headers. */
+  public static final String QUOTA = "dev.gatehouse.ratelimit.quota";
+
+  private final RateLimitBackend backend;
+
+  Limiter(RateLimitBackend backend) {
+    this.backend = backend;
+  }
+
+  /** What is left of the tightest policy after an allowed call. */
+  public record Quota(RateLimitPolicy policy, int remaining) {
+    String header() {
+      return "\"" + policy.name() + "\";r=" + Math.max(0, remaining);
+    }
+  }
+
+  /** The outcome of applying policies: a refusal, or the quota to report. */
+  public record Outcome(Optional<Response> refusal, Quota quota, boolean storeFailureAllowed) {
+  }
+
+  /**
+   * Takes one permit from each bucket of {@code policy}; stops at the first refusal.
+   *
+   * @throws StoreUnavailableException when the store fails and the policy says deny
+   */
+  public Outcome apply(RateLimitPolicy policy, Collection<String> buckets) {
+    Quota tightest = null;
+    boolean allowedThroughFailure = false;
+    for (String bucket : buckets) {
+      Decision d;
+      try {
+        d = backend.acquire(policy, bucket);
+      } catch (StoreUnavailableException e) {
+        if (!policy.allowOnStoreFailure()) {
+          throw e;
+        }
+        allowedThroughFailure = true;
+        continue;
+      }
+      if (!d.allowed()) {
+        return new Outcome(Optional.of(tooMany(policy, d)), null, false);
+      }
+      if (tightest == null || d.remaining() < tightest.remaining()) {
+        tightest = new Quota(policy, d.remaining());
+      }
+    }
+    return new Outcome(Optional.empty(), tightest, allowedThroughFailure);
+  }
+
+  static Response tooMany(RateLimitPolicy policy, Decision d) {
+    long seconds = d.retryAfterSeconds();
+    return Problem.of(429)
+        .detail("Too many requests; retry after " + seconds + " seconds.")
+        .event(SecurityEventType.RATE_LIMITED, policy.name())
+        .toResponseBuilder()
+        .header("Retry-After", seconds)
+        .header("RateLimit-Policy", policy.policyHeader())
+        .header("RateLimit", "\"" + policy.name() + "\";r=0;t=" + seconds)
+        .build();
+  }
+
+  /** A bucket name: policy, key kind and key; user and application keys are hashed. */
+  public static String bucket(RateLimitPolicy policy, String kind, String key) {
+    return policy.name() + ":" + kind + ":" + key;
+  }
+
+  /** SHA-256 of a key, so no email address or user name is stored in a bucket name. */
+  public static String hashed(String key) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 22);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

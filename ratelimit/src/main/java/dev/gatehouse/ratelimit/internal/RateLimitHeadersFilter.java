@@ -1,0 +1,18 @@
+package dev.gatehouse.ratelimit.internal;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+
+/** Reports the quota left on allowed responses: {@code RateLimit-Policy} and {@code RateLimit}. */
+public final class RateLimitHeadersFilter implements ContainerResponseFilter {
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (request.getProperty(Limiter.QUOTA) instanceof Limiter.Quota q
+        && !response.getHeaders().containsKey("RateLimit")) {
+      response.getHeaders().putSingle("RateLimit-Policy", q.policy().policyHeader());
+      response.getHeaders().putSingle("RateLimit", q.header());
+    }
+  }
+}

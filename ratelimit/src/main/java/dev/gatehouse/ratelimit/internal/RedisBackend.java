@@ -1,0 +1,83 @@
+package dev.gatehouse.ratelimit.internal;
+
+import dev.gatehouse.core.StoreUnavailableException;
+import dev.gatehouse.ratelimit.RateLimitBackend;
+import dev.gatehouse.ratelimit.RateLimitPolicy;
+import dev.gatehouse.redis.LuaScript;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Buckets in Redis, shared by every instance: the generic cell rate algorithm (GCRA) in one Lua
+ * script per decision ({@code EVALSHA}, one round trip), on Redis's own clock ({@code TIME}), so
+ * instances with skewed clocks still agree. (An application {@code Clock} bean other than the
+ * system clock — a test's — replaces Redis's clock, so expiry can be tested without sleeping.) The bucket holds one number, the theoretical arrival
+ * time, under a key with a hash tag and a TTL of at most one period. No read-compare-retry loop
+ * on the client, so a hot key costs one script run per call, not a storm of retries.
+ */
+public final class RedisBackend implements RateLimitBackend {
+
+  /**
+   * KEYS[1] bucket. ARGV: emission interval T (µs), tolerance τ = limit·T (µs), and now (µs) or
+   * empty to use Redis's TIME. Returns {allowed, remaining, retry-after µs}.
+   */
+  static final LuaScript GCRA = LuaScript.of("gatehouse-gcra", """
+      local now
+      if ARGV[3] == '' then
+        local t = redis.call('TIME')
+        now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+      else
+        now = tonumber(ARGV[3])
+      end
+      local interval = tonumber(ARGV[1])
+      local tolerance = tonumber(ARGV[2])
+      local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+      if tat < now then tat = now end
+      local ahead = tat - now
+      if ahead > tolerance - interval then
+        return {0, 0, math.ceil(ahead - (tolerance - interval))}
+      end
+      local new_tat = tat + interval
+      redis.call('SET', KEYS[1], string.format('%.0f', new_tat), 'PX',
+        math.ceil((new_tat - now) / 1000) + 1)
+      return {1, math.floor((tolerance - (new_tat - now)) / interval), 0}
+      """);
+
+  private static final String STORE = "rate-limit store";
+
+  private final UnifiedJedis redis;
+  private final Clock clock;
+
+  public RedisBackend(UnifiedJedis redis, Clock clock) {
+    this.redis = redis;
+    this.clock = clock;
+  }
+
+  static String key(String bucket) {
+    return "gatehouse:rl:{" + bucket + "}";
+  }
+
+  @Override
+  public Decision acquire(RateLimitPolicy policy, String bucket) {
+    long periodMicros = policy.period().toNanos() / 1000;
+    long interval = periodMicros / policy.limit();
+    long tolerance = interval * policy.limit();
+    String now = clock.equals(Clock.systemUTC()) ? ""
+        : String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()));
+    List<?> r;
+    try {
+      r = (List<?>) GCRA.run(redis, List.of(key(bucket)), List.of(String.valueOf(interval),
+          String.valueOf(tolerance), now));
+    } catch (JedisException e) {
+      throw new StoreUnavailableException(STORE, e);
+    }
+    boolean allowed = ((Long) r.get(0)) == 1L;
+    return new Decision(allowed, ((Long) r.get(1)).intValue(),
+        Duration.ofNanos(((Long) r.get(2)) * 1000));
+  }
+}

@@ -1,0 +1,113 @@
+package dev.gatehouse.ratelimit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.ratelimit.RateLimitBackend;
+import dev.gatehouse.ratelimit.RateLimitBackend.Decision;
+import dev.gatehouse.ratelimit.RateLimitPolicy;
+import dev.gatehouse.testkit.MutableClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link RateLimitBackend} must do; in-process and Redis both extend it. */
+abstract class RateLimitBackendContract {
+
+  static final RateLimitPolicy FIVE_PER_MINUTE = RateLimitPolicy.of("contract", 5,
+      Duration.ofMinutes(1), Set.of(RateLimitPolicy.Key.IP));
+
+  MutableClock clock;
+  RateLimitBackend backend;
+
+  abstract RateLimitBackend newBackend(MutableClock clock);
+
+  @BeforeEach
+  void setUp() {
+    clock = MutableClock.startingNow();
+    backend = newBackend(clock);
+  }
+
+  static String bucket() {
+    return "contract:ip:" + UUID.randomUUID();
+  }
+
+  @Test
+  void allowsTheLimitThenRefusesWithARetryAfterWithinThePeriod() {
+    String b = bucket();
+    for (int i = 0; i < 5; i++) {
+      Decision d = backend.acquire(FIVE_PER_MINUTE, b);
+      assertThat(d.allowed()).as("call %d", i + 1).isTrue();
+      assertThat(d.remaining()).isEqualTo(4 - i);
+    }
+    Decision refused = backend.acquire(FIVE_PER_MINUTE, b);
+    assertThat(refused.allowed()).isFalse();
+    assertThat(refused.remaining()).isZero();
+    assertThat(refused.retryAfterSeconds()).isBetween(1L, 60L);
+  }
+
+  @Test
+  void aFullPeriodLaterTheQuotaIsBack() {
+    String b = bucket();
+    for (int i = 0; i < 5; i++) {
+      backend.acquire(FIVE_PER_MINUTE, b);
+    }
+    assertThat(backend.acquire(FIVE_PER_MINUTE, b).allowed()).isFalse();
+    clock.advance(Duration.ofSeconds(61));
+    for (int i = 0; i < 5; i++) {
+      assertThat(backend.acquire(FIVE_PER_MINUTE, b).allowed()).isTrue();
+    }
+  }
+
+  @Test
+  void bucketsAreIndependent() {
+    String a = bucket();
+    String b = bucket();
+    for (int i = 0; i < 5; i++) {
+      backend.acquire(FIVE_PER_MINUTE, a);
+    }
+    assertThat(backend.acquire(FIVE_PER_MINUTE, a).allowed()).isFalse();
+    assertThat(backend.acquire(FIVE_PER_MINUTE, b).allowed()).isTrue();
+  }
+
+  @Test
+  void retryingAtTheAnnouncedTimeSucceeds() {
+    String b = bucket();
+    for (int i = 0; i < 5; i++) {
+      backend.acquire(FIVE_PER_MINUTE, b);
+    }
+    Decision refused = backend.acquire(FIVE_PER_MINUTE, b);
+    clock.advance(Duration.ofSeconds(refused.retryAfterSeconds()).plusMillis(50));
+    assertThat(backend.acquire(FIVE_PER_MINUTE, b).allowed()).isTrue();
+  }
+
+  @Test
+  void underConcurrencyExactlyTheLimitIsAllowed() throws Exception {
+    RateLimitPolicy fifty = RateLimitPolicy.of("contract-hot", 50, Duration.ofMinutes(1),
+        Set.of(RateLimitPolicy.Key.IP));
+    String b = "contract-hot:ip:" + UUID.randomUUID();
+    ExecutorService pool = Executors.newFixedThreadPool(32);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Boolean>> results = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      results.add(pool.submit(() -> {
+        go.await();
+        return backend.acquire(fifty, b).allowed();
+      }));
+    }
+    go.countDown();
+    int allowed = 0;
+    for (Future<Boolean> f : results) {
+      allowed += f.get() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(allowed).isEqualTo(50);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.gatehouse.testkit;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs an {@link EmbeddedServer} as its own process — a second application instance for tests of
+ * shared state. Arguments: {@code --register <class>} and {@code --property <name>=<value>},
+ * repeated. Prints {@code GATEHOUSE-TEST-PORT=<port>} once listening and runs until killed.
+ */
+public final class EmbeddedServerMain {
+
+  public static final String PORT_LINE = "GATEHOUSE-TEST-PORT=";
+
+  private EmbeddedServerMain() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    EmbeddedServer.Builder builder = EmbeddedServer.builder();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--register" -> builder.register(Class.forName(args[i + 1]));
+        case "--property" -> {
+          int eq = args[i + 1].indexOf('=');
+          builder.property(args[i + 1].substring(0, eq), args[i + 1].substring(eq + 1));
+        }
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    EmbeddedServer server = builder.build().start();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    System.out.println(PORT_LINE + server.port());
+    System.out.flush();
+    new CountDownLatch(1).await();
+  }
+}
