@@ -82,7 +82,7 @@ public final class EndpointFeature implements DynamicFeature {
   }
 
   /** {@code /class-path/method-path}, with single slashes. */
-  static String template(Class<?> type, Method method) {
+  public static String template(Class<?> type, Method method) {
     Path classPath = type.getAnnotation(Path.class);
     Path methodPath = method.getAnnotation(Path.class);
     String joined = "/" + (classPath == null ? "" : classPath.value()) + "/"

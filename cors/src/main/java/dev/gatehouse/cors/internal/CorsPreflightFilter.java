@@ -1,0 +1,66 @@
+package dev.gatehouse.cors.internal;
+
+import dev.gatehouse.core.Problem;
+import dev.gatehouse.core.SecurityEventType;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+
+/**
+ * Answers CORS preflights (Fetch standard, "CORS-preflight request") before matching and before
+ * authentication, so a preflight never meets a 401: an allowed origin asking for an allowed
+ * method and allowed headers gets 204 with the grant; anything else gets a 403 problem with no
+ * CORS header at all, and a {@code CORS_REJECTED} event.
+ */
+@PreMatching
+@Priority(30)
+public final class CorsPreflightFilter implements ContainerRequestFilter {
+
+  static final String PREFLIGHT_VARY = "Origin, Access-Control-Request-Method,"
+      + " Access-Control-Request-Headers";
+
+  private final CorsRoutes routes;
+
+  public CorsPreflightFilter(CorsRoutes routes) {
+    this.routes = routes;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (!HttpMethod.OPTIONS.equals(request.getMethod())) {
+      return;
+    }
+    String origin = request.getHeaderString("Origin");
+    String method = request.getHeaderString("Access-Control-Request-Method");
+    if (origin == null || method == null) {
+      return;
+    }
+    request.setProperty(CorsResponseFilter.PREFLIGHT, Boolean.TRUE);
+    CorsPolicy policy = routes.forPath(request.getUriInfo().getPath());
+    Optional<String> allowOrigin = policy.allowOrigin(origin);
+    String headers = request.getHeaderString("Access-Control-Request-Headers");
+    String refusal = allowOrigin.isEmpty() ? "origin_not_allowed"
+        : !policy.allowsMethod(method) ? "method_not_allowed"
+        : !policy.allowsHeaders(headers) ? "header_not_allowed" : null;
+    if (refusal != null) {
+      request.abortWith(Problem.of(403).detail("This cross-origin request is not allowed.")
+          .event(SecurityEventType.CORS_REJECTED, refusal)
+          .toResponseBuilder().header("Vary", PREFLIGHT_VARY).build());
+      return;
+    }
+    Response.ResponseBuilder ok = Response.noContent()
+        .header("Access-Control-Allow-Origin", allowOrigin.get())
+        .header("Access-Control-Allow-Methods", policy.allowMethods)
+        .header("Access-Control-Allow-Headers", policy.allowHeaders)
+        .header("Access-Control-Max-Age", policy.maxAge)
+        .header("Vary", PREFLIGHT_VARY);
+    if (policy.credentials()) {
+      ok.header("Access-Control-Allow-Credentials", "true");
+    }
+    request.abortWith(ok.build());
+  }
+}

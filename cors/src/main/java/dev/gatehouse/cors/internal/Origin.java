@@ -1,0 +1,95 @@
+package dev.gatehouse.cors.internal;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A serialised origin (RFC 6454 §6.2): {@code scheme://host[:port]}, nothing else. Scheme and host
+ * compare case-insensitively; a default port ({@code :443} for https, {@code :80} for http) is the
+ * same as none; any other port must match exactly. Anything with a path, query, fragment, user
+ * info, wildcard, percent-escape, backtick or other stray character does not parse — such text is
+ * never an origin a browser sends, so it never matches.
+ */
+public record Origin(String scheme, String host, int port) {
+
+  /** Parses strictly; empty for anything that is not a serialised origin. */
+  public static Optional<Origin> parse(String text) {
+    if (text == null || text.isEmpty() || text.length() > 260) {
+      return Optional.empty();
+    }
+    String s = text.toLowerCase(Locale.ROOT);
+    String scheme;
+    if (s.startsWith("https://")) {
+      scheme = "https";
+    } else if (s.startsWith("http://")) {
+      scheme = "http";
+    } else {
+      return Optional.empty();
+    }
+    String rest = s.substring(scheme.length() + 3);
+    String host;
+    String portText = null;
+    if (rest.startsWith("[")) {
+      int close = rest.indexOf(']');
+      if (close < 0) {
+        return Optional.empty();
+      }
+      host = rest.substring(0, close + 1);
+      if (!host.substring(1, host.length() - 1).matches("[0-9a-f:.]+")) {
+        return Optional.empty();
+      }
+      String after = rest.substring(close + 1);
+      if (!after.isEmpty()) {
+        if (!after.startsWith(":")) {
+          return Optional.empty();
+        }
+        portText = after.substring(1);
+      }
+    } else {
+      int colon = rest.indexOf(':');
+      host = colon < 0 ? rest : rest.substring(0, colon);
+      portText = colon < 0 ? null : rest.substring(colon + 1);
+      if (!validHost(host)) {
+        return Optional.empty();
+      }
+    }
+    int port = scheme.equals("https") ? 443 : 80;
+    if (portText != null) {
+      if (portText.isEmpty() || portText.length() > 5 || !portText.chars().allMatch(Character::isDigit)) {
+        return Optional.empty();
+      }
+      port = Integer.parseInt(portText);
+      if (port < 1 || port > 65535) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new Origin(scheme, host, port));
+  }
+
+  /** DNS labels of letters, digits and hyphens, separated by single dots. */
+  private static boolean validHost(String host) {
+    if (host.isEmpty() || host.length() > 253 || host.startsWith(".") || host.endsWith(".")
+        || host.contains("..")) {
+      return false;
+    }
+    for (String label : host.split("\\.")) {
+      if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")
+          || !label.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public boolean isLoopback() {
+    return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
+  }
+
+  /** The canonical text, without a default port. */
+  @Override
+  public String toString() {
+    boolean defaultPort = (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+    return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+  }
+}
