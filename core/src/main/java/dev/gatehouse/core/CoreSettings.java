@@ -2,6 +2,7 @@ package dev.gatehouse.core;
 
 import dev.gatehouse.core.config.ConfigReader;
 import dev.gatehouse.core.config.GatehouseConfigException;
+import dev.gatehouse.core.lint.LintSettings;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.config.Config;
  * @param proxies trusted reverse proxies
  * @param docs documentation gate
  * @param paging page size bounds
+ * @param lint what the endpoint lint does with violations
  */
 public record CoreSettings(
     StrictJsonSettings json,
@@ -27,13 +29,14 @@ public record CoreSettings(
     HttpsPolicy https,
     TrustedProxies proxies,
     DocsGate docs,
-    PagingSettings paging) {
+    PagingSettings paging,
+    LintSettings lint) {
 
   /** The strictest working defaults: what a service that sets nothing gets. */
   public static CoreSettings ofDefaults() {
     return new CoreSettings(StrictJsonSettings.ofDefaults(), BodySizeLimit.ofDefaults(),
         SecurityHeaders.ofDefaults(), HttpsPolicy.ofDefaults(), TrustedProxies.none(),
-        DocsGate.hidden(), PagingSettings.ofDefaults());
+        DocsGate.hidden(), PagingSettings.ofDefaults(), LintSettings.FAIL);
   }
 
   /**
@@ -50,7 +53,8 @@ public record CoreSettings(
         HttpsPolicy.read(in),
         TrustedProxies.read(in),
         DocsGate.read(in),
-        PagingSettings.read(in));
+        PagingSettings.read(in),
+        LintSettings.read(in));
     in.check();
     return s;
   }
@@ -65,7 +69,8 @@ public record CoreSettings(
         .append(https.redirect() ? ", HTTPS redirect on" : ", HTTPS redirect off")
         .append(", trusted proxies ").append(proxies.isEmpty() ? "none" : proxies.toString())
         .append(", docs ").append(docs.enabled() ? "for roles " + docs.roles() : "hidden")
-        .append(", page size max ").append(paging.maxSize());
+        .append(", page size max ").append(paging.maxSize())
+        .append(", endpoint lint ").append(lint.name().toLowerCase(java.util.Locale.ROOT));
     return b.toString();
   }
 }

@@ -2,6 +2,7 @@ package dev.gatehouse.core;
 
 import dev.gatehouse.core.internal.ConstraintViolationMapper;
 import dev.gatehouse.core.internal.EndpointFeature;
+import dev.gatehouse.core.internal.EndpointLint;
 import dev.gatehouse.core.internal.JacksonExceptionMappers;
 import dev.gatehouse.core.internal.JsonWriteGuard;
 import dev.gatehouse.core.internal.ProblemExceptionMapper;
@@ -80,7 +81,12 @@ public final class GatehouseCoreFeature implements Feature {
       }
     }
     context.register(new RequestContextFilter(settings, peers));
-    context.register(new EndpointFeature(settings));
+    EndpointLint lint = new EndpointLint(settings.lint(), EndpointLint.discoverRules());
+    java.util.List<Class<?>> resources = new java.util.ArrayList<>(
+        context.getConfiguration().getClasses());
+    context.getConfiguration().getInstances().forEach(i -> resources.add(i.getClass()));
+    lint.lint(resources);
+    context.register(new EndpointFeature(settings, lint));
     context.register(new StrictObjectMapperResolver(settings.json()));
     context.register(new StrictJsonInterceptor());
     context.register(new JsonWriteGuard());

@@ -25,9 +25,11 @@ import java.util.List;
 public final class EndpointFeature implements DynamicFeature {
 
   private final CoreSettings settings;
+  private final EndpointLint lint;
 
-  public EndpointFeature(CoreSettings settings) {
+  public EndpointFeature(CoreSettings settings, EndpointLint lint) {
     this.settings = settings;
+    this.lint = lint;
   }
 
   @Override
@@ -36,6 +38,9 @@ public final class EndpointFeature implements DynamicFeature {
     Method method = resource.getResourceMethod();
     if (type == null || method == null) {
       return;
+    }
+    if (type.isAnnotationPresent(Path.class)) {
+      lint.lintLate(type); // a resource the runtime discovered itself
     }
     String template = template(type, method);
     context.register(new EndpointFilter(template, bodyLimit(type, method)),

@@ -3,6 +3,8 @@ package dev.gatehouse.core.support;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gatehouse.core.ClientAddress;
 import dev.gatehouse.core.MaxBodySize;
+import dev.gatehouse.core.lint.LintExempt;
+import dev.gatehouse.core.lint.ResponseType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -54,6 +56,7 @@ public class EchoResource {
   @POST
   @Path("/map")
   @Consumes(MediaType.APPLICATION_JSON)
+  @LintExempt(rule = "bounded-input", reason = "free-form JSON to attack the depth limit")
   public Map<String, Object> map(Map<String, Object> body) {
     return Map.of("keys", body.size());
   }
@@ -102,6 +105,7 @@ public class EchoResource {
 
   @GET
   @Path("/cached")
+  @ResponseType(Map.class)
   public Response cached() {
     return Response.ok(Map.of("ok", true)).cacheControl(CacheControl.valueOf("max-age=60")).build();
   }

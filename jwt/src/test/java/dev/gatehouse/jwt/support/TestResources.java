@@ -32,7 +32,8 @@ public final class TestResources {
   }
 
   /** Test-only login: no password, the body names the subject and roles. */
-  public record Login(@NotBlank @Size(max = 64) String subject, Set<@Size(max = 32) String> roles) {
+  public record Login(@NotBlank @Size(max = 64) String subject,
+      @Size(max = 10) Set<@Size(max = 32) String> roles) {
   }
 
   /** A refresh or logout body. */

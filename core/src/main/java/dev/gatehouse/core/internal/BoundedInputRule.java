@@ -1,0 +1,157 @@
+package dev.gatehouse.core.internal;
+
+import dev.gatehouse.core.lint.Endpoint;
+import dev.gatehouse.core.lint.EndpointRule;
+import dev.gatehouse.core.lint.Findings;
+import java.io.InputStream;
+import java.io.Reader;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedArrayType;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every string, collection, map and array a client can send is bounded (OWASP API4): each such
+ * property reachable from the request body — in records and classes, nested types and type
+ * arguments such as {@code List<@Size(max = 40) String>} — carries {@code @Size}, {@code @Email}
+ * or Hibernate's {@code @Length} (directly or through a composed constraint); and the body type
+ * does not undo strict JSON ({@code @JsonIgnoreProperties(ignoreUnknown = true)},
+ * {@code @JsonAnySetter}, a {@code Map} or {@code JsonNode} body).
+ */
+public final class BoundedInputRule implements EndpointRule {
+
+  private static final Set<String> BOUNDS = Set.of("jakarta.validation.constraints.Size",
+      "jakarta.validation.constraints.Email", "org.hibernate.validator.constraints.Length",
+      "javax.validation.constraints.Size");
+
+  @Override
+  public String id() {
+    return "bounded-input";
+  }
+
+  @Override
+  public List<String> columns() {
+    return List.of("input");
+  }
+
+  @Override
+  public void check(Endpoint endpoint, Findings findings) {
+    var body = endpoint.entityParameter();
+    if (body.isEmpty()) {
+      return;
+    }
+    Class<?> type = body.get().getType();
+    if (type == String.class || type == byte[].class || InputStream.class.isAssignableFrom(type)
+        || Reader.class.isAssignableFrom(type)) {
+      findings.note("input", "raw " + type.getSimpleName() + " (body-size limit)");
+      return;
+    }
+    if (Map.class.isAssignableFrom(type) || type == Object.class
+        || type.getName().startsWith("com.fasterxml.jackson.databind")) {
+      findings.violation("the request body " + type.getSimpleName() + " accepts any field",
+          "read a record whose fields are declared and bounded");
+      return;
+    }
+    List<String> unbounded = new ArrayList<>();
+    walk(type, type.getSimpleName(), new HashSet<>(), unbounded, findings);
+    if (unbounded.isEmpty()) {
+      findings.note("input", type.getSimpleName() + " (bounded)");
+    } else {
+      findings.violation("unbounded input: " + String.join(", ", unbounded),
+          "add @Size(max = ...) (or @Email) to each, including collection elements");
+    }
+  }
+
+  private void walk(Class<?> type, String path, Set<Class<?>> seen, List<String> unbounded,
+      Findings findings) {
+    if (!seen.add(type)) {
+      return;
+    }
+    strictness(type, findings);
+    for (Class<?> c = type; c != null && LintTypes.isApplicationType(c); c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        if (Modifier.isStatic(f.getModifiers()) || Modifier.isTransient(f.getModifiers())
+            || f.isSynthetic()) {
+          continue;
+        }
+        value(f.getAnnotatedType(), f.getAnnotations(), path + "." + f.getName(), seen,
+            unbounded, findings);
+      }
+    }
+  }
+
+  private void value(AnnotatedType at, Annotation[] declared, String path, Set<Class<?>> seen,
+      List<String> unbounded, Findings findings) {
+    Class<?> raw = LintTypes.raw(at.getType());
+    if (LintTypes.isSized(raw) && !bounded(declared) && !bounded(at.getAnnotations())) {
+      unbounded.add(path);
+    }
+    if (at instanceof AnnotatedParameterizedType p) {
+      for (AnnotatedType arg : p.getAnnotatedActualTypeArguments()) {
+        value(arg, new Annotation[0], path + "[]", seen, unbounded, findings);
+      }
+    } else if (at instanceof AnnotatedArrayType a) {
+      value(a.getAnnotatedGenericComponentType(), new Annotation[0], path + "[]", seen, unbounded,
+          findings);
+    } else if (LintTypes.isApplicationType(raw)) {
+      walk(raw, path, seen, unbounded, findings);
+    }
+  }
+
+  private static boolean bounded(Annotation[] annotations) {
+    for (Annotation a : annotations) {
+      if (BOUNDS.contains(a.annotationType().getName())) {
+        return true;
+      }
+      for (Annotation meta : a.annotationType().getAnnotations()) {
+        if (BOUNDS.contains(meta.annotationType().getName())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Jackson annotations that would let unknown fields in, read by name. */
+  private static void strictness(Class<?> type, Findings findings) {
+    for (Annotation a : type.getAnnotations()) {
+      if (a.annotationType().getName().equals(
+          "com.fasterxml.jackson.annotation.JsonIgnoreProperties")) {
+        try {
+          Method m = a.annotationType().getMethod("ignoreUnknown");
+          if (Boolean.TRUE.equals(m.invoke(a))) {
+            findings.violation(type.getSimpleName() + " ignores unknown fields"
+                    + " (@JsonIgnoreProperties(ignoreUnknown = true))",
+                "remove ignoreUnknown so strict JSON refuses unexpected fields");
+          }
+        } catch (ReflectiveOperationException ignored) {
+          // not the Jackson annotation we know
+        }
+      }
+    }
+    for (Method m : type.getDeclaredMethods()) {
+      for (Annotation a : m.getAnnotations()) {
+        if (a.annotationType().getName().equals("com.fasterxml.jackson.annotation.JsonAnySetter")) {
+          findings.violation(type.getSimpleName() + " collects unknown fields (@JsonAnySetter)",
+              "declare the fields instead");
+        }
+      }
+    }
+    for (Field f : type.getDeclaredFields()) {
+      for (Annotation a : f.getAnnotations()) {
+        if (a.annotationType().getName().equals("com.fasterxml.jackson.annotation.JsonAnySetter")) {
+          findings.violation(type.getSimpleName() + " collects unknown fields (@JsonAnySetter)",
+              "declare the fields instead");
+        }
+      }
+    }
+  }
+}

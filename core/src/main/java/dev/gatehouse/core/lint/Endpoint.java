@@ -1,0 +1,114 @@
+package dev.gatehouse.core.lint;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.MatrixParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One resource method as the endpoint lint sees it: class, method, HTTP method and path template.
+ *
+ * <pre>{@code
+ * Optional<RolesAllowed> roles = endpoint.annotation(RolesAllowed.class); // method over class
+ * }</pre>
+ */
+public final class Endpoint {
+
+  private static final Set<Class<? extends Annotation>> NOT_ENTITY = Set.of(PathParam.class,
+      QueryParam.class, HeaderParam.class, CookieParam.class, FormParam.class, MatrixParam.class,
+      BeanParam.class, Context.class, Suspended.class);
+
+  private final Class<?> resourceClass;
+  private final Method method;
+  private final String httpMethod;
+  private final String path;
+
+  public Endpoint(Class<?> resourceClass, Method method, String httpMethod, String path) {
+    this.resourceClass = Objects.requireNonNull(resourceClass);
+    this.method = Objects.requireNonNull(method);
+    this.httpMethod = Objects.requireNonNull(httpMethod);
+    this.path = Objects.requireNonNull(path);
+  }
+
+  public Class<?> resourceClass() {
+    return resourceClass;
+  }
+
+  public Method method() {
+    return method;
+  }
+
+  public String httpMethod() {
+    return httpMethod;
+  }
+
+  /** The path template, e.g. {@code /notes/{id}}. */
+  public String path() {
+    return path;
+  }
+
+  /** {@code NotesResource#get}: how violations name the endpoint. */
+  public String name() {
+    return resourceClass.getSimpleName() + "#" + method.getName();
+  }
+
+  /** The annotation on the method, else on the class. */
+  public <A extends Annotation> Optional<A> annotation(Class<A> type) {
+    A a = method.getAnnotation(type);
+    return Optional.ofNullable(a != null ? a : resourceClass.getAnnotation(type));
+  }
+
+  /** The request entity parameter: the one without a Jakarta REST parameter annotation. */
+  public Optional<Parameter> entityParameter() {
+    for (Parameter p : method.getParameters()) {
+      boolean bound = false;
+      for (Annotation a : p.getAnnotations()) {
+        if (NOT_ENTITY.contains(a.annotationType())) {
+          bound = true;
+          break;
+        }
+      }
+      if (!bound) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the rule {@code id} is waived here, and why. */
+  public Optional<String> exemption(String id) {
+    for (Annotation holder : new Annotation[] {method.getAnnotation(LintExempt.List.class),
+        resourceClass.getAnnotation(LintExempt.List.class)}) {
+      if (holder instanceof LintExempt.List list) {
+        for (LintExempt e : list.value()) {
+          if (e.rule().equals(id)) {
+            return Optional.of(e.reason());
+          }
+        }
+      }
+    }
+    for (LintExempt e : new LintExempt[] {method.getAnnotation(LintExempt.class),
+        resourceClass.getAnnotation(LintExempt.class)}) {
+      if (e != null && e.rule().equals(id)) {
+        return Optional.of(e.reason());
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public String toString() {
+    return httpMethod + " " + path;
+  }
+}

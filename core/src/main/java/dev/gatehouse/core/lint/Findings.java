@@ -1,0 +1,11 @@
+package dev.gatehouse.core.lint;
+
+/** What a rule found about one endpoint. */
+public interface Findings {
+
+  /** The endpoint breaks the rule; {@code fix} says what to do. */
+  void violation(String problem, String fix);
+
+  /** A value for a report column, e.g. {@code note("who", "roles admin")}. */
+  void note(String column, String value);
+}
