@@ -18,11 +18,14 @@ import java.util.Set;
 /**
  * Binds one {@link AccessFilter} to every resource method, from {@code @DenyAll},
  * {@code @RolesAllowed} and {@code @PermitAll} — the method's own annotation over its class's,
- * as Jakarta Annotations §3 orders them. A method with none requires an authenticated caller:
- * nothing is public by omission. Methods that are not endpoints (sub-resource locators, a
+ * as Jakarta Annotations §3 orders them; {@code @RolesAllowed("**")} means any authenticated
+ * caller. A method with none requires an authenticated caller: nothing is public by omission. Methods that are not endpoints (sub-resource locators, a
  * runtime's internal handlers) are skipped.
  */
 public final class AccessFeature implements DynamicFeature {
+
+  /** {@code @RolesAllowed("**")}: any authenticated caller, whatever their roles. */
+  public static final String ANY_AUTHENTICATED = "**";
 
   private final JwtRuntime runtime;
 
@@ -65,7 +68,9 @@ public final class AccessFeature implements DynamicFeature {
     }
     RolesAllowed roles = element.getAnnotation(RolesAllowed.class);
     if (roles != null) {
-      return AccessFilter.Rule.roles(Set.of(roles.value()));
+      // "**" is Jakarta Authorization's "any authenticated user"
+      return Set.of(roles.value()).contains(ANY_AUTHENTICATED) ? AccessFilter.Rule.authenticated()
+          : AccessFilter.Rule.roles(Set.of(roles.value()));
     }
     if (element.isAnnotationPresent(PermitAll.class)) {
       return AccessFilter.Rule.permitAll();

@@ -1,6 +1,7 @@
 package dev.gatehouse.jwt.support;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.gatehouse.core.lint.LintExempt;
 import dev.gatehouse.jwt.IssuedTokens;
 import dev.gatehouse.jwt.RecheckRoles;
 import dev.gatehouse.jwt.TokenIssuer;
@@ -68,12 +69,14 @@ public final class TestResources {
 
     @POST
     @Path("/logout")
+    @RolesAllowed("**")
     public void logout(Refresh body) {
       tokens.logout(jwt, body.refreshToken());
     }
 
     @POST
     @Path("/logout-all")
+    @RolesAllowed("**")
     @Consumes(MediaType.WILDCARD)
     public void logoutAll() {
       tokens.revokeAll(jwt.getSubject());
@@ -83,6 +86,7 @@ public final class TestResources {
   /** Who am I. */
   @Path("/me")
   @RequestScoped
+  @RolesAllowed("**")
   @Produces(MediaType.APPLICATION_JSON)
   public static class Me {
     @Inject
@@ -134,6 +138,7 @@ public final class TestResources {
 
   /** No annotation at all: authenticated callers only. */
   @Path("/plain")
+  @LintExempt(rule = "access", reason = "proves that an undeclared method needs authentication")
   @Produces(MediaType.APPLICATION_JSON)
   public static class Plain {
     @GET
