@@ -108,9 +108,7 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
       ServletHolder holder = new ServletHolder("jersey", new ServletContainer(app));
       holder.setInitOrder(1);
       context.addServlet(holder, "/*");
-      ErrorHandler errors = new ErrorHandler();
-      errors.setShowStacks(false);
-      errors.setShowMessageInTitle(false);
+      ErrorHandler errors = new ProblemErrorHandler();
       context.setErrorHandler(errors);
       jetty.setErrorHandler(errors);
       jetty.setHandler(context);

@@ -1,0 +1,33 @@
+package dev.gatehouse.ownership.internal;
+
+import dev.gatehouse.core.Problem;
+import dev.gatehouse.core.ProblemException;
+import dev.gatehouse.ownership.Owner;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.ws.rs.core.Response;
+
+/** Holds the request's owner, set by {@link OwnerFilter}; produces {@link Owner} for injection. */
+@RequestScoped
+public class CurrentOwner {
+
+  private Owner owner;
+
+  void set(Owner owner) {
+    this.owner = owner;
+  }
+
+  /** The owner, or a 401 for anonymous callers. */
+  public Owner require() {
+    if (owner == null) {
+      Response r = Problem.unauthorized("owner_required");
+      throw new ProblemException((Problem) r.getEntity(), r);
+    }
+    return owner;
+  }
+
+  @Produces
+  Owner owner() {
+    return require();
+  }
+}

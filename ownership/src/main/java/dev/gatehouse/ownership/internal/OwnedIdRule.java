@@ -1,0 +1,57 @@
+package dev.gatehouse.ownership.internal;
+
+import dev.gatehouse.core.lint.Endpoint;
+import dev.gatehouse.core.lint.EndpointRule;
+import dev.gatehouse.core.lint.Findings;
+import dev.gatehouse.ownership.Owned;
+import dev.gatehouse.ownership.Unowned;
+import jakarta.ws.rs.PathParam;
+import java.lang.reflect.Parameter;
+import java.util.List;
+
+/**
+ * Every path parameter that names an object — {@code id}, {@code *Id}, {@code *ID},
+ * {@code *_id}, {@code *-id} — is {@link Owned} or deliberately {@link Unowned} (OWASP API1).
+ */
+public final class OwnedIdRule implements EndpointRule {
+
+  @Override
+  public String id() {
+    return "owned-id";
+  }
+
+  @Override
+  public List<String> columns() {
+    return List.of("owned");
+  }
+
+  @Override
+  public void check(Endpoint endpoint, Findings findings) {
+    for (Parameter p : endpoint.method().getParameters()) {
+      PathParam path = p.getAnnotation(PathParam.class);
+      if (path == null || !namesAnObject(path.value())) {
+        continue;
+      }
+      Unowned unowned = p.getAnnotation(Unowned.class);
+      if (p.isAnnotationPresent(Owned.class)) {
+        findings.note("owned", path.value());
+      } else if (unowned != null) {
+        if (unowned.value().isBlank()) {
+          findings.violation("@Unowned on \"" + path.value() + "\" gives no reason",
+              "say why anyone may use this id, e.g. @Unowned(\"profiles are public\")");
+        } else {
+          findings.note("owned", path.value() + " unowned (" + unowned.value() + ")");
+        }
+      } else {
+        findings.violation("path parameter \"" + path.value() + "\" names an object but is"
+            + " neither @Owned nor @Unowned", "resolve it with @Owned (owner-checked) or mark it"
+            + " @Unowned(\"why it is public\")");
+      }
+    }
+  }
+
+  static boolean namesAnObject(String name) {
+    return name.equalsIgnoreCase("id") || name.endsWith("Id") || name.endsWith("ID")
+        || name.endsWith("_id") || name.endsWith("-id");
+  }
+}
