@@ -54,6 +54,7 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
   private final List<Object> instances;
   private final Map<String, String> properties;
   private final String host;
+  private final int requestedPort;
 
   private SeContainer cdi;
   private Server jetty;
@@ -66,6 +67,7 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
     this.instances = List.copyOf(builder.instances);
     this.properties = Map.copyOf(builder.properties);
     this.host = builder.host;
+    this.requestedPort = builder.port;
   }
 
   public static Builder builder() {
@@ -101,7 +103,7 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
       jetty = new Server();
       ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
       connector.setHost(host);
-      connector.setPort(0);
+      connector.setPort(requestedPort);
       jetty.addConnector(connector);
 
       ServletContextHandler context = new ServletContextHandler("/");
@@ -204,6 +206,7 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
     private final List<Object> instances = new ArrayList<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
     private String host = "127.0.0.1";
+    private int port;
 
     private Builder() {
     }
@@ -235,9 +238,18 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
       return this;
     }
 
-    /** The loopback address to bind, {@code 127.0.0.1} unless set (e.g. {@code ::1}). */
+    /** The address to bind, {@code 127.0.0.1} unless set (e.g. {@code ::1}, or {@code 0.0.0.0}). */
     public Builder host(String loopbackAddress) {
       this.host = Objects.requireNonNull(loopbackAddress);
+      return this;
+    }
+
+    /** The port to listen on; 0 (the default) picks a free one. */
+    public Builder port(int listenPort) {
+      if (listenPort < 0 || listenPort > 65535) {
+        throw new IllegalArgumentException("port " + listenPort);
+      }
+      this.port = listenPort;
       return this;
     }
 

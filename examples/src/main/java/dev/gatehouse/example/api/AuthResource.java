@@ -1,0 +1,105 @@
+package dev.gatehouse.example.api;
+
+import dev.gatehouse.core.Problem;
+import dev.gatehouse.core.ProblemException;
+import dev.gatehouse.core.SecurityEventType;
+import dev.gatehouse.core.lint.ResponseType;
+import dev.gatehouse.example.api.Dtos.LoginRequest;
+import dev.gatehouse.example.api.Dtos.RefreshRequest;
+import dev.gatehouse.example.api.Dtos.RegisterRequest;
+import dev.gatehouse.example.api.Dtos.UserView;
+import dev.gatehouse.example.data.User;
+import dev.gatehouse.example.data.Users;
+import dev.gatehouse.jwt.IssuedTokens;
+import dev.gatehouse.jwt.PasswordHasher;
+import dev.gatehouse.jwt.TokenIssuer;
+import dev.gatehouse.ratelimit.RateLimited;
+import dev.gatehouse.ratelimit.RateLimits;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Register, log in, refresh and log out. */
+@Path("/auth")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+  @Inject
+  Users users;
+  @Inject
+  PasswordHasher passwords;
+  @Inject
+  TokenIssuer tokens;
+  @Inject
+  RateLimits rateLimits;
+  @Inject
+  JsonWebToken jwt;
+
+  @POST
+  @Path("/register")
+  @PermitAll
+  @RateLimited("register")
+  @ResponseType(UserView.class)
+  public Response register(@Valid RegisterRequest request) {
+    String hash = passwords.hash(request.password());
+    User created = users.create(request.email(), request.displayName().trim(), hash,
+        Set.of("user")).orElseThrow(() -> new ProblemException(Problem.of(409)
+            .detail("This email address is already registered.")));
+    return Response.created(URI.create("/me")).entity(UserView.of(created)).build();
+  }
+
+  /**
+   * The same 401 body, and the same Argon2 work, for an unknown email and a wrong password.
+   * Limited per client address ({@code @RateLimited}) and per account (in code), both by the
+   * {@code login} policy.
+   */
+  @POST
+  @Path("/login")
+  @PermitAll
+  @RateLimited("login")
+  public IssuedTokens login(@Valid LoginRequest request) {
+    rateLimits.check("login", Users.normalise(request.email()));
+    Optional<User> user = users.byEmail(request.email());
+    boolean ok = passwords.verify(user.map(u -> u.passwordHash).orElse(null), request.password());
+    if (!ok || user.isEmpty()) {
+      throw new ProblemException(Problem.of(401)
+          .detail("The email address or the password is wrong.")
+          .event(SecurityEventType.AUTHENTICATION_FAILED, "bad_credentials"));
+    }
+    User u = user.get();
+    if (passwords.needsRehash(u.passwordHash)) {
+      users.updatePasswordHash(u.id, passwords.hash(request.password()));
+    }
+    return tokens.issue(String.valueOf(u.id), u.roles, Map.of());
+  }
+
+  @POST
+  @Path("/refresh")
+  @PermitAll
+  @RateLimited("login")
+  public IssuedTokens refresh(@Valid RefreshRequest request) {
+    return tokens.refresh(request.refreshToken());
+  }
+
+  @POST
+  @Path("/logout")
+  @RolesAllowed("**")
+  public void logout(@Valid RefreshRequest request) {
+    tokens.logout(jwt, request.refreshToken());
+  }
+}

@@ -1,0 +1,34 @@
+package dev.gatehouse.example.api;
+
+import dev.gatehouse.core.Problem;
+import dev.gatehouse.core.ProblemException;
+import dev.gatehouse.example.api.Dtos.MeView;
+import dev.gatehouse.example.data.Users;
+import dev.gatehouse.ownership.Owner;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The caller's own account. */
+@Path("/me")
+@RequestScoped
+@RolesAllowed("**")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+  @Inject
+  Owner owner;
+  @Inject
+  Users users;
+
+  @GET
+  public MeView me() {
+    return users.byId(Long.parseLong(owner.id())).map(MeView::of)
+        .orElseThrow(() -> new ProblemException(Problem.of(404)
+            .detail("There is no resource at this path.")));
+  }
+}

@@ -1,0 +1,76 @@
+package dev.gatehouse.example.data;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** User queries. Emails are stored lower-case, so uniqueness ignores case. */
+@ApplicationScoped
+public class Users {
+
+  @Inject
+  Database db;
+
+  public static String normalise(String email) {
+    return email.trim().toLowerCase(Locale.ROOT);
+  }
+
+  public Optional<User> byEmail(String email) {
+    return db.tx(em -> em.createQuery("select u from User u where u.email = :email", User.class)
+        .setParameter("email", normalise(email)).getResultStream().findFirst());
+  }
+
+  public Optional<User> byId(long id) {
+    return db.tx(em -> Optional.ofNullable(em.find(User.class, id)));
+  }
+
+  /** The new user, or empty when the email is taken. */
+  public Optional<User> create(String email, String displayName, String passwordHash,
+      Set<String> roles) {
+    return db.tx(em -> {
+      boolean taken = em.createQuery("select count(u) from User u where u.email = :email",
+          Long.class).setParameter("email", normalise(email)).getSingleResult() > 0;
+      if (taken) {
+        return Optional.empty();
+      }
+      User u = new User();
+      u.email = normalise(email);
+      u.displayName = displayName;
+      u.passwordHash = passwordHash;
+      u.roles.addAll(roles);
+      em.persist(u);
+      return Optional.of(u);
+    });
+  }
+
+  public void updatePasswordHash(long id, String hash) {
+    db.tx(em -> {
+      em.find(User.class, id).passwordHash = hash;
+      return null;
+    });
+  }
+
+  public List<User> page(long offset, int size) {
+    return db.tx(em -> em.createQuery("select u from User u order by u.id", User.class)
+        .setFirstResult((int) offset).setMaxResults(size).getResultList());
+  }
+
+  public long count() {
+    return db.tx(em -> em.createQuery("select count(u) from User u", Long.class).getSingleResult());
+  }
+
+  public Optional<User> setRoles(long id, Set<String> roles) {
+    return db.tx(em -> {
+      User u = em.find(User.class, id);
+      if (u == null) {
+        return Optional.empty();
+      }
+      u.roles.clear();
+      u.roles.addAll(roles);
+      return Optional.of(u);
+    });
+  }
+}
