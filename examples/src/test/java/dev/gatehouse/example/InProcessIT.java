@@ -1,0 +1,91 @@
+package dev.gatehouse.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.gatehouse.core.SecurityEvent;
+import dev.gatehouse.core.SecurityEventType;
+import dev.gatehouse.testkit.EmbeddedServer;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import jakarta.enterprise.event.Observes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The contract against the service started in this JVM on its embedded defaults. */
+class InProcessIT extends NotesContract {
+
+  static final String ADMIN_PASSWORD = "admin password for tests";
+  static EmbeddedServer server;
+  static Client client;
+
+  @BeforeAll
+  static void start() {
+    server = Main.start(Map.of("PORT", "0", "HOST", "127.0.0.1",
+        "EXAMPLE_ADMIN_PASSWORD", ADMIN_PASSWORD), Map.of(
+        // the contract walk logs in more often than a real user: the login limit gets its own test
+        "gatehouse.ratelimit.login.limit", "1000",
+        "gatehouse.ratelimit.register.limit", "1000"));
+    client = new Client("http://127.0.0.1:" + server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  @Override
+  Client client() {
+    return client;
+  }
+
+  @Test
+  void adminsAreRecheckedAgainstTheDatabase() {
+    String admin = client.login("admin@example.com", ADMIN_PASSWORD).statusCode(200).extract()
+        .path("access_token");
+    client.as(admin).get("/admin/users").then().statusCode(200).body("page", equalTo(0));
+    JsonPath other = client.newUser("promoted");
+    long otherId = client.as(other.getString("access_token")).get("/me").then().extract()
+        .jsonPath().getLong("id");
+    client.as(admin).body(Map.of("roles", Set.of("user", "admin")))
+        .put("/admin/users/" + otherId + "/roles").then().statusCode(200)
+        .body("roles", equalTo(List.of("admin", "user")));
+    client.as(admin).body(Map.of("roles", Set.of("root"))).put("/admin/users/" + otherId
+        + "/roles").then().statusCode(400);
+    client.as(admin).body(Map.of("roles", Set.of("user"))).put("/admin/users/99999/roles").then()
+        .statusCode(404);
+
+    // the promoted user's refreshed token carries admin; then the database takes it away again
+    String promoted = client.refresh(other.getString("refresh_token")).statusCode(200).extract()
+        .path("access_token");
+    client.as(promoted).get("/admin/users").then().statusCode(200);
+    client.as(admin).body(Map.of("roles", Set.of("user"))).put("/admin/users/" + otherId
+        + "/roles").then().statusCode(200);
+    client.as(promoted).get("/admin/users").then().statusCode(403);
+  }
+
+  @Test
+  void securityEventsAreJsonLinesWithoutSecrets() {
+    List<SecurityEvent> seen = new CopyOnWriteArrayList<>();
+    Recorder.sink = seen;
+    client.login("nobody@example.com", "secret-password-xyz").statusCode(401);
+    assertThat(seen).extracting(SecurityEvent::type)
+        .contains(SecurityEventType.AUTHENTICATION_FAILED);
+    assertThat(seen.stream().map(SecurityEvent::toJson).toList().toString())
+        .doesNotContain("secret-password-xyz").doesNotContain("nobody@example.com");
+  }
+
+  /** Observes the events inside the service. */
+  @jakarta.enterprise.context.ApplicationScoped
+  public static class Recorder {
+    static volatile List<SecurityEvent> sink = new CopyOnWriteArrayList<>();
+
+    void on(@Observes SecurityEvent e) {
+      sink.add(e);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.gatehouse.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The contract against {@code java -jar target/gatehouse-example.jar}, a separate process. */
+class JarIT extends NotesContract {
+
+  static ExampleProcess jar;
+  static Client client;
+
+  @BeforeAll
+  static void start() {
+    jar = ExampleProcess.start(Map.of(
+        "GATEHOUSE_RATELIMIT_LOGIN_LIMIT", "1000",
+        "GATEHOUSE_RATELIMIT_REGISTER_LIMIT", "1000"));
+    assertThat(jar.alive()).as(jar.output()).isTrue();
+    client = new Client(jar.base());
+  }
+
+  @AfterAll
+  static void stop() {
+    jar.close();
+  }
+
+  @Override
+  Client client() {
+    return client;
+  }
+
+  @Test
+  void withoutAConfiguredKeyItWarnsOfAnEphemeralOne() {
+    assertThat(jar.output()).contains("ephemeral");
+  }
+
+  @Test
+  void securityEventsAreWrittenAsJsonLines() {
+    client.login("someone@example.com", "wrong password here").statusCode(401);
+    assertThat(jar.output().lines().filter(l -> l.startsWith("{\"event\":\"AUTHENTICATION_FAILED\""))
+        .findAny()).isPresent();
+    assertThat(jar.output()).doesNotContain("wrong password here");
+  }
+
+  @Test
+  void theLoginLimitIsFivePerMinutePerAddressByDefault() {
+    try (ExampleProcess strict = ExampleProcess.start(Map.of())) {
+      Client c = new Client(strict.base());
+      for (int i = 0; i < 5; i++) {
+        c.login(Client.uniqueEmail("guess"), "guessing a password").statusCode(401);
+      }
+      ExtractableResponse<Response> limited = c.login(Client.uniqueEmail("guess"),
+          "guessing a password").statusCode(429).extract();
+      assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
+      assertThat(limited.header("RateLimit-Policy")).isEqualTo("\"login\";q=5;w=60");
+      assertThat(limited.contentType()).isEqualTo("application/problem+json");
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "GATEHOUSE_CORS_ALLOWED_ORIGINS|*|gatehouse.cors.allowed-origins: \"*\" cannot be combined with allow-credentials=true",
+      "GATEHOUSE_JWT_SECRET|c2hvcnQ=|gatehouse.jwt.secret: has 5 bytes; HS256 needs at least 32",
+      "GATEHOUSE_JWT_ACCESS_TOKEN_TTL|PT45M|gatehouse.jwt.access-token-ttl: \"PT45M\" must be from PT30S to PT30M",
+      "GATEHOUSE_PROXY_TRUSTED|0.0.0.0/0|gatehouse.proxy.trusted: \"0.0.0.0/0\" trusts every address"})
+  void unsafeConfigurationStopsTheProcessNamingTheProperty(String variable, String value,
+      String message) {
+    try (ExampleProcess bad = ExampleProcess.start(Map.of(variable, value))) {
+      assertThat(bad.awaitExit()).isEqualTo(1);
+      assertThat(bad.output()).contains(message);
+      assertThat(bad.output()).doesNotContain("listening on");
+    }
+  }
+}
