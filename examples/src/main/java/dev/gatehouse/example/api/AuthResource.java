@@ -91,7 +91,7 @@ public class AuthResource {
   @POST
   @Path("/refresh")
   @PermitAll
-  @RateLimited("login")
+  @RateLimited("refresh")
   public IssuedTokens refresh(@Valid RefreshRequest request) {
     return tokens.refresh(request.refreshToken());
   }

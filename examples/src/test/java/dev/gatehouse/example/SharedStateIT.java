@@ -1,0 +1,106 @@
+package dev.gatehouse.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.testkit.RedisTestServer;
+import io.restassured.path.json.JsonPath;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two instances of the jar sharing one real Redis (and PostgreSQL when {@code EXAMPLE_DB_URL} is
+ * set): sessions and rate limits are shared.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SharedStateIT {
+
+  static final RedisTestServer redis = RedisTestServer.ownEmbedded();
+  static ExampleProcess a;
+  static ExampleProcess b;
+  static boolean sharedDatabase;
+
+  @BeforeAll
+  static void start() {
+    redis.start();
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    Map<String, String> env = new HashMap<>(Map.of(
+        "GATEHOUSE_REDIS_URL", redis.url(),
+        "GATEHOUSE_JWT_SECRET", Base64.getEncoder().encodeToString(secret),
+        "GATEHOUSE_RATELIMIT_REGISTER_LIMIT", "1000"));
+    for (String v : new String[] {"EXAMPLE_DB_URL", "EXAMPLE_DB_USER", "EXAMPLE_DB_PASSWORD"}) {
+      String value = System.getenv(v);
+      if (value != null && !value.isBlank()) {
+        env.put(v, value);
+      }
+    }
+    sharedDatabase = env.containsKey("EXAMPLE_DB_URL");
+    a = ExampleProcess.start(env);
+    b = ExampleProcess.start(env);
+    assertThat(a.alive()).as(a.output()).isTrue();
+    assertThat(b.alive()).as(b.output()).isTrue();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (a != null) {
+      a.close();
+    }
+    if (b != null) {
+      b.close();
+    }
+    redis.stop();
+  }
+
+  @Test
+  @Order(1)
+  void aRefreshTokenRotatesAcrossInstancesAndReuseIsCaughtOnEither() {
+    Client onA = new Client(a.base());
+    Client onB = new Client(b.base());
+    JsonPath first = onA.newUser("roaming");
+    JsonPath second = onB.refresh(first.getString("refresh_token")).statusCode(200).extract()
+        .jsonPath();
+    onB.as(second.getString("access_token")).get("/notes").then().statusCode(200);
+    onA.as(first.getString("access_token")).get("/notes").then().statusCode(200);
+    // the rotated token comes back on the other instance: the whole family dies everywhere
+    onA.refresh(first.getString("refresh_token")).statusCode(401);
+    onB.refresh(second.getString("refresh_token")).statusCode(401);
+    if (sharedDatabase) {
+      onB.as(second.getString("access_token")).get("/me").then().statusCode(200);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aLogoutOnOneInstanceIsHonouredByTheOther() {
+    Client onA = new Client(a.base());
+    Client onB = new Client(b.base());
+    JsonPath s = onA.newUser("leaving");
+    onA.as(s.getString("access_token")).body(Map.of("refresh_token", s.getString("refresh_token")))
+        .post("/auth/logout").then().statusCode(204);
+    onB.as(s.getString("access_token")).get("/notes").then().statusCode(401);
+    onB.refresh(s.getString("refresh_token")).statusCode(401);
+  }
+
+  @Test
+  @Order(3)
+  void theLoginLimitIsSharedByBothInstances() {
+    Client onA = new Client(a.base());
+    Client onB = new Client(b.base());
+    // two logins happened above; three more fit the shared 5-per-minute quota of this address
+    for (int i = 0; i < 3; i++) {
+      (i % 2 == 0 ? onA : onB).login(Client.uniqueEmail("guess"), "guessing a password")
+          .statusCode(401);
+    }
+    onB.login(Client.uniqueEmail("guess"), "guessing a password").statusCode(429);
+    onA.login(Client.uniqueEmail("guess"), "guessing a password").statusCode(429);
+  }
+}
