@@ -64,6 +64,21 @@ class JarIT extends NotesContract {
     }
   }
 
+  @Test
+  void enabledDocsAreGeneratedAndShownToAdminsOnly() {
+    try (ExampleProcess docs = ExampleProcess.start(Map.of("GATEHOUSE_DOCS_ENABLED", "true",
+        "EXAMPLE_ADMIN_PASSWORD", "admin password for the docs test"))) {
+      Client c = new Client(docs.base());
+      c.req().get("/openapi").then().statusCode(401);
+      c.as(c.newUser("reader").getString("access_token")).get("/openapi").then().statusCode(403);
+      String admin = c.login("admin@example.com", "admin password for the docs test")
+          .statusCode(200).extract().path("access_token");
+      c.as(admin).get("/openapi").then().statusCode(200)
+          .body("openapi", org.hamcrest.Matchers.startsWith("3."))
+          .body("paths", org.hamcrest.Matchers.hasKey("/notes/{id}"));
+    }
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "GATEHOUSE_CORS_ALLOWED_ORIGINS|*|gatehouse.cors.allowed-origins: \"*\" cannot be combined with allow-credentials=true",
