@@ -42,6 +42,17 @@ class JarIT extends NotesContract {
   }
 
   @Test
+  void theEndpointReportIsInTheStartUpLog() {
+    assertThat(jar.output()).contains("Gatehouse endpoint report (14 endpoints):")
+        .contains("GET /notes/{id} | who: authenticated | owned: id | paging: - | rate limit: -"
+            + " | input: -")
+        .contains("POST /auth/login | who: anyone | owned: - | paging: - | rate limit: login |"
+            + " input: LoginRequest (bounded)")
+        .contains("GET /admin/users | who: roles admin (re-checked) | owned: - | paging:"
+            + " PageRequest");
+  }
+
+  @Test
   void securityEventsAreWrittenAsJsonLines() {
     client.login("someone@example.com", "wrong password here").statusCode(401);
     assertThat(jar.output().lines().filter(l -> l.startsWith("{\"event\":\"AUTHENTICATION_FAILED\""))
