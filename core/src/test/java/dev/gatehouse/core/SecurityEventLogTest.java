@@ -7,13 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.core.support.Fixtures;
 import dev.gatehouse.testkit.EmbeddedServer;
+import dev.gatehouse.testkit.LogCapture;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,32 +19,8 @@ class SecurityEventLogTest {
       .property("gatehouse.body.max-bytes", "256")
       .build();
 
-  private final List<String> lines = new CopyOnWriteArrayList<>();
-  private final Logger logger = Logger.getLogger(SecurityEvents.LOGGER);
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      lines.add(record.getMessage());
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void close() {
-    }
-  };
-
-  @BeforeEach
-  void listen() {
-    logger.addHandler(capture);
-  }
-
-  @AfterEach
-  void stop() {
-    logger.removeHandler(capture);
-  }
+  @RegisterExtension
+  final LogCapture log = LogCapture.of(SecurityEvents.LOGGER);
 
   @Test
   void eachEventIsOneValidJsonLineWithTheRequestContext() throws Exception {
@@ -58,6 +29,7 @@ class SecurityEventLogTest {
         .then().extract().header("X-Request-Id");
     given().contentType("application/json").body("{\"unknown\":true,\"name\":\"a\",\"age\":1}")
         .post("/echo").then().statusCode(400);
+    List<String> lines = log.messages();
     assertThat(lines).hasSizeGreaterThanOrEqualTo(1);
     for (String line : lines) {
       assertThat(line).doesNotContain("\n");
@@ -75,12 +47,13 @@ class SecurityEventLogTest {
 
   @Test
   void eventsCarryTheSubjectButNeverTheBody() throws Exception {
-    lines.clear();
+    log.clear();
     given().header("X-Test-User", "alice").contentType("application/json")
         .body("{\"name\":\"a\",\"age\":1,\"password\":\"hunter2-very-secret\"}")
         .post("/echo").then().statusCode(400);
     given().contentType("text/plain").body("token=eyJhbGciOi" + "x".repeat(300))
         .post("/echo/stream").then().statusCode(413);
+    List<String> lines = log.messages();
     assertThat(lines).hasSize(2);
     assertThat(String.join("\n", lines)).doesNotContain("hunter2").doesNotContain("eyJ")
         .doesNotContain("password");

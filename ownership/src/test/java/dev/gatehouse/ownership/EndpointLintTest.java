@@ -6,45 +6,17 @@ import dev.gatehouse.core.config.GatehouseConfigException;
 import dev.gatehouse.ownership.support.Apps;
 import dev.gatehouse.ownership.support.Broken;
 import dev.gatehouse.testkit.EmbeddedServer;
+import dev.gatehouse.testkit.LogCapture;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The deploy-time checklist with every module's rules on the class path. */
 class EndpointLintTest {
 
-  private final List<LogRecord> log = new CopyOnWriteArrayList<>();
-  private final Logger logger = Logger.getLogger("dev.gatehouse.lint");
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      log.add(record);
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void close() {
-    }
-  };
-
-  @BeforeEach
-  void listen() {
-    logger.addHandler(capture);
-  }
-
-  @AfterEach
-  void stop() {
-    logger.removeHandler(capture);
-  }
+  @RegisterExtension
+  final LogCapture log = LogCapture.of("dev.gatehouse.lint");
 
   private static final List<String> BROKEN = List.of(
       "Broken#unpaged: paging: returns a list without a PageRequest — add a @BeanParam"
@@ -63,20 +35,8 @@ class EndpointLintTest {
 
   @Test
   void aBrokenApplicationDoesNotStartAndTheMessageListsEveryViolation() {
-    EmbeddedServer server = Apps.server().register(Broken.class).build();
-    GatehouseConfigException refusal = null;
-    try {
-      server.start();
-    } catch (RuntimeException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof GatehouseConfigException g) {
-          refusal = g;
-        }
-      }
-    } finally {
-      server.stop();
-    }
-    assertThat(refusal).as("start-up refusal").isNotNull();
+    GatehouseConfigException refusal = Apps.server().register(Broken.class).build()
+        .refusal(GatehouseConfigException.class);
     assertThat(refusal.problems()).containsExactlyElementsOf(BROKEN);
     assertThat(refusal.getMessage()).startsWith("Gatehouse refuses to start (6 problems):");
   }
@@ -90,8 +50,7 @@ class EndpointLintTest {
     } finally {
       server.stop();
     }
-    String warning = log.stream().filter(r -> r.getLevel() == Level.WARNING)
-        .map(LogRecord::getMessage).findFirst().orElseThrow();
+    String warning = log.messages(Level.WARNING).get(0);
     assertThat(warning).startsWith("Gatehouse endpoint lint (gatehouse.lint.mode=warn) found 6"
         + " problems:");
     BROKEN.forEach(v -> assertThat(warning).contains(v));
@@ -105,9 +64,8 @@ class EndpointLintTest {
     } finally {
       server.stop();
     }
-    String report = log.stream().filter(r -> r.getLevel() == Level.INFO)
-        .map(LogRecord::getMessage).filter(m -> m.startsWith("Gatehouse endpoint report"))
-        .findFirst().orElseThrow();
+    String report = log.messages(Level.INFO).stream()
+        .filter(m -> m.startsWith("Gatehouse endpoint report")).findFirst().orElseThrow();
     assertThat(report.split("\n")).containsExactly(
         "Gatehouse endpoint report (7 endpoints):",
         "  GET /notes | who: authenticated | owned: - | paging: PageRequest | rate limit: - | input: -",

@@ -145,6 +145,28 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
     resolver.registerConfig(config, configClassLoader);
   }
 
+  /**
+   * Starts this server expecting it to refuse, and returns the first {@code type} in the cause
+   * chain of what it threw; the server is stopped either way.
+   *
+   * @throws AssertionError when the server starts, or fails for another reason
+   */
+  public <T extends Throwable> T refusal(Class<T> type) {
+    try {
+      start();
+    } catch (Throwable thrown) {
+      for (Throwable t = thrown; t != null; t = t.getCause()) {
+        if (type.isInstance(t)) {
+          return type.cast(t);
+        }
+      }
+      throw new AssertionError("expected a " + type.getSimpleName() + ", got " + thrown, thrown);
+    } finally {
+      stop();
+    }
+    throw new AssertionError("the server started");
+  }
+
   /** Stops the server, CDI and the configuration; safe to call more than once. */
   public synchronized void stop() {
     try {
