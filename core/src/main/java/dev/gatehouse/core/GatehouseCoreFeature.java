@@ -58,6 +58,23 @@ public final class GatehouseCoreFeature implements Feature {
     this.explicit = java.util.Objects.requireNonNull(settings);
   }
 
+  /**
+   * For the features of Gatehouse's other modules: whether {@code module} is being configured for
+   * the first time in this application (features may be registered more than once, by hand and by
+   * scanning); the first time, the core module is registered too, since every module builds on it.
+   */
+  public static boolean installOnce(FeatureContext context, String module) {
+    String key = "dev.gatehouse." + module + ".configured";
+    if (context.getConfiguration().getProperty(key) != null) {
+      return false;
+    }
+    context.property(key, Boolean.TRUE);
+    if (!context.getConfiguration().isRegistered(GatehouseCoreFeature.class)) {
+      context.register(GatehouseCoreFeature.class);
+    }
+    return true;
+  }
+
   @Override
   public boolean configure(FeatureContext context) {
     if (context.getConfiguration().getProperty(SETTINGS_PROPERTY) != null) {

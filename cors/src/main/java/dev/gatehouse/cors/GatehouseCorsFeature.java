@@ -22,17 +22,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Provider
 public final class GatehouseCorsFeature implements Feature {
 
-  private static final String CONFIGURED = "dev.gatehouse.cors.configured";
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.cors");
 
   @Override
   public boolean configure(FeatureContext context) {
-    if (context.getConfiguration().getProperty(CONFIGURED) != null) {
+    if (!GatehouseCoreFeature.installOnce(context, "cors")) {
       return false;
-    }
-    context.property(CONFIGURED, Boolean.TRUE);
-    if (!context.getConfiguration().isRegistered(GatehouseCoreFeature.class)) {
-      context.register(GatehouseCoreFeature.class);
     }
     CorsSettings settings = CorsSettings.fromConfig(ConfigProvider.getConfig());
     CorsRoutes routes = CorsRoutes.of(settings);

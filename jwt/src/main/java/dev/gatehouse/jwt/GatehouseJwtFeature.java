@@ -25,16 +25,10 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public final class GatehouseJwtFeature implements Feature {
 
-  private static final String CONFIGURED = "dev.gatehouse.jwt.configured";
-
   @Override
   public boolean configure(FeatureContext context) {
-    if (context.getConfiguration().getProperty(CONFIGURED) != null) {
+    if (!GatehouseCoreFeature.installOnce(context, "jwt")) {
       return false;
-    }
-    context.property(CONFIGURED, Boolean.TRUE);
-    if (!context.getConfiguration().isRegistered(GatehouseCoreFeature.class)) {
-      context.register(GatehouseCoreFeature.class);
     }
     CDI<Object> cdi = CDI.current();
     JwtRuntime runtime = cdi.select(JwtRuntime.class).get();

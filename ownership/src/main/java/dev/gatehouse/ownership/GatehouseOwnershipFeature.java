@@ -1,5 +1,6 @@
 package dev.gatehouse.ownership;
 
+import dev.gatehouse.core.GatehouseCoreFeature;
 import dev.gatehouse.jwt.GatehouseJwtFeature;
 import dev.gatehouse.ownership.internal.CurrentOwner;
 import dev.gatehouse.ownership.internal.OwnedParamConverterProvider;
@@ -21,14 +22,11 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public final class GatehouseOwnershipFeature implements Feature {
 
-  private static final String CONFIGURED = "dev.gatehouse.ownership.configured";
-
   @Override
   public boolean configure(FeatureContext context) {
-    if (context.getConfiguration().getProperty(CONFIGURED) != null) {
+    if (!GatehouseCoreFeature.installOnce(context, "ownership")) {
       return false;
     }
-    context.property(CONFIGURED, Boolean.TRUE);
     if (!context.getConfiguration().isRegistered(GatehouseJwtFeature.class)) {
       context.register(GatehouseJwtFeature.class);
     }

@@ -21,16 +21,10 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public final class GatehouseRateLimitFeature implements Feature {
 
-  private static final String CONFIGURED = "dev.gatehouse.ratelimit.configured";
-
   @Override
   public boolean configure(FeatureContext context) {
-    if (context.getConfiguration().getProperty(CONFIGURED) != null) {
+    if (!GatehouseCoreFeature.installOnce(context, "ratelimit")) {
       return false;
-    }
-    context.property(CONFIGURED, Boolean.TRUE);
-    if (!context.getConfiguration().isRegistered(GatehouseCoreFeature.class)) {
-      context.register(GatehouseCoreFeature.class);
     }
     RateLimitRuntime runtime = CDI.current().select(RateLimitRuntime.class).get();
     runtime.settings();

@@ -5,9 +5,7 @@ import dev.gatehouse.core.lint.Endpoint;
 import dev.gatehouse.core.lint.EndpointRule;
 import dev.gatehouse.core.lint.Findings;
 import dev.gatehouse.core.lint.LintSettings;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -164,21 +162,10 @@ public final class EndpointLint {
       if (Modifier.isStatic(m.getModifiers()) || m.isBridge() || m.isSynthetic()) {
         continue;
       }
-      String http = httpMethod(m);
-      if (http != null) {
-        out.add(new Endpoint(type, m, http, EndpointFeature.template(type, m)));
-      }
+      Endpoint.httpMethodOf(m).ifPresent(http ->
+          out.add(new Endpoint(type, m, http, EndpointFeature.template(type, m))));
     }
     return out;
   }
 
-  static String httpMethod(Method m) {
-    for (Annotation a : m.getAnnotations()) {
-      HttpMethod h = a.annotationType().getAnnotation(HttpMethod.class);
-      if (h != null) {
-        return h.value();
-      }
-    }
-    return null;
-  }
 }

@@ -107,6 +107,21 @@ public final class Endpoint {
     return Optional.empty();
   }
 
+  /**
+   * The HTTP method of a resource method ({@code GET} for {@code @GET}, or a custom
+   * {@code @HttpMethod} designator); empty for sub-resource locators and a runtime's internal
+   * handlers, which are not endpoints.
+   */
+  public static Optional<String> httpMethodOf(Method m) {
+    for (Annotation a : m.getAnnotations()) {
+      jakarta.ws.rs.HttpMethod h = a.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
+      if (h != null) {
+        return Optional.of(h.value());
+      }
+    }
+    return Optional.empty();
+  }
+
   @Override
   public String toString() {
     return httpMethod + " " + path;

@@ -5,12 +5,11 @@ import dev.gatehouse.jwt.RecheckRoles;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.HttpMethod;
+import dev.gatehouse.core.lint.Endpoint;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.Set;
@@ -37,7 +36,7 @@ public final class AccessFeature implements DynamicFeature {
   public void configure(ResourceInfo resource, FeatureContext context) {
     Method method = resource.getResourceMethod();
     Class<?> type = resource.getResourceClass();
-    if (method == null || type == null || !isEndpoint(method)) {
+    if (method == null || type == null || Endpoint.httpMethodOf(method).isEmpty()) {
       return;
     }
     AccessFilter.Rule rule = rule(method);
@@ -78,13 +77,4 @@ public final class AccessFeature implements DynamicFeature {
     return null;
   }
 
-  /** A resource method: one with an HTTP method designator such as {@code @GET}. */
-  static boolean isEndpoint(Method method) {
-    for (Annotation a : method.getAnnotations()) {
-      if (a.annotationType().isAnnotationPresent(HttpMethod.class)) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

@@ -3,12 +3,11 @@ package dev.gatehouse.ratelimit.internal;
 import dev.gatehouse.core.config.GatehouseConfigException;
 import dev.gatehouse.ratelimit.RateLimitPolicy;
 import dev.gatehouse.ratelimit.RateLimited;
-import jakarta.ws.rs.HttpMethod;
+import dev.gatehouse.core.lint.Endpoint;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ public final class RateLimitFeature implements DynamicFeature {
   public void configure(ResourceInfo resource, FeatureContext context) {
     Method method = resource.getResourceMethod();
     Class<?> type = resource.getResourceClass();
-    if (method == null || type == null || !isEndpoint(method)) {
+    if (method == null || type == null || Endpoint.httpMethodOf(method).isEmpty()) {
       return;
     }
     List<RateLimitPolicy> policies = new ArrayList<>();
@@ -59,12 +58,4 @@ public final class RateLimitFeature implements DynamicFeature {
     }
   }
 
-  static boolean isEndpoint(Method method) {
-    for (Annotation a : method.getAnnotations()) {
-      if (a.annotationType().isAnnotationPresent(HttpMethod.class)) {
-        return true;
-      }
-    }
-    return false;
-  }
 }
