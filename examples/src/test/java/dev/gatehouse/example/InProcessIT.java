@@ -88,4 +88,26 @@ class InProcessIT extends NotesContract {
       sink.add(e);
     }
   }
+
+  @Test
+  void concurrentRegistrationsOfOneEmailGiveOne201AndThe409s() throws Exception {
+    String email = Client.uniqueEmail("race");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    var go = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Integer>> codes = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      codes.add(pool.submit(() -> {
+        go.await();
+        return client.register(email, "a long enough password").extract().statusCode();
+      }));
+    }
+    go.countDown();
+    List<Integer> statuses = new java.util.ArrayList<>();
+    for (var f : codes) {
+      statuses.add(f.get());
+    }
+    pool.shutdown();
+    assertThat(statuses).containsOnly(201, 409);
+    assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+  }
 }

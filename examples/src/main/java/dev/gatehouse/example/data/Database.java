@@ -66,12 +66,41 @@ public class Database {
       return result;
     } catch (RuntimeException e) {
       if (tx.isActive()) {
-        tx.rollback();
+        try {
+          tx.rollback();
+        } catch (RuntimeException rollbackFailed) {
+          e.addSuppressed(rollbackFailed);
+        }
+      }
+      if (lostConnection(e)) {
+        throw new StoreUnavailableException("database", e);
       }
       throw e;
     } finally {
       em.close();
     }
+  }
+
+  /** Whether the database could not be reached, as opposed to a bug or a refused statement. */
+  static boolean lostConnection(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.hibernate.exception.JDBCConnectionException
+          || t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof java.sql.SQLNonTransientConnectionException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a statement broke a unique or other integrity constraint. */
+  public static boolean constraintViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Opens the database now, so that a wrong URL stops the start rather than a request. */

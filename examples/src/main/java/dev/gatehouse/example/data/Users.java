@@ -27,8 +27,20 @@ public class Users {
     return db.tx(em -> Optional.ofNullable(em.find(User.class, id)));
   }
 
-  /** The new user, or empty when the email is taken. */
+  /** The new user, or empty when the email is taken (also when two registrations race). */
   public Optional<User> create(String email, String displayName, String passwordHash,
+      Set<String> roles) {
+    try {
+      return insert(email, displayName, passwordHash, roles);
+    } catch (RuntimeException e) {
+      if (Database.constraintViolation(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private Optional<User> insert(String email, String displayName, String passwordHash,
       Set<String> roles) {
     return db.tx(em -> {
       boolean taken = em.createQuery("select count(u) from User u where u.email = :email",
