@@ -115,4 +115,26 @@ class HttpsTest {
           .header("Location", equalTo("https://127.0.0.1:8443/echo/items/1"));
     }
   }
+
+  @Nested
+  class OverDirectTls {
+
+    @RegisterExtension
+    static final EmbeddedServer server = Fixtures.server()
+        .property("gatehouse.https.redirect", "true")
+        .https()
+        .build();
+
+    @Test
+    void httpsRequestsGetHstsAndNoRedirect() {
+      given().redirects().follow(false).get("/echo/items/1").then().statusCode(200)
+          .header("Strict-Transport-Security", HSTS);
+    }
+
+    @Test
+    void errorsOverHttpsGetHstsToo() {
+      given().get("/no/such/thing").then().statusCode(404)
+          .header("Strict-Transport-Security", HSTS);
+    }
+  }
 }

@@ -55,6 +55,7 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
   private final Map<String, String> properties;
   private final String host;
   private final int requestedPort;
+  private final boolean tls;
 
   private SeContainer cdi;
   private Server jetty;
@@ -68,6 +69,7 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
     this.properties = Map.copyOf(builder.properties);
     this.host = builder.host;
     this.requestedPort = builder.port;
+    this.tls = builder.tls;
   }
 
   public static Builder builder() {
@@ -101,7 +103,20 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
       http.setSendServerVersion(false);
       http.setSendXPoweredBy(false);
       jetty = new Server();
-      ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+      ServerConnector connector;
+      if (tls) {
+        http.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
+        org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl =
+            new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+        ssl.setKeyStorePath(SelfSignedKeyStore.create().toString());
+        ssl.setKeyStorePassword(SelfSignedKeyStore.PASSWORD);
+        ssl.setKeyStoreType("PKCS12");
+        connector = new ServerConnector(jetty,
+            new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
+            new HttpConnectionFactory(http));
+      } else {
+        connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+      }
       connector.setHost(host);
       connector.setPort(requestedPort);
       jetty.addConnector(connector);
@@ -199,7 +214,7 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
 
   public URI baseUri() {
     String h = host.contains(":") ? "[" + host + "]" : host;
-    return URI.create("http://" + h + ":" + port + "/");
+    return URI.create((tls ? "https://" : "http://") + h + ":" + port + "/");
   }
 
   /** The CDI container, to look up beans or fire events from a test. */
@@ -210,7 +225,11 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
   @Override
   public void beforeAll(ExtensionContext extension) {
     start();
-    RestAssured.baseURI = "http://" + (host.contains(":") ? "[" + host + "]" : host);
+    RestAssured.baseURI = (tls ? "https://" : "http://")
+        + (host.contains(":") ? "[" + host + "]" : host);
+    if (tls) {
+      RestAssured.useRelaxedHTTPSValidation();
+    }
     RestAssured.port = port;
     RestAssured.basePath = "";
     RestAssured.urlEncodingEnabled = true;
@@ -229,6 +248,7 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
     private final Map<String, String> properties = new LinkedHashMap<>();
     private String host = "127.0.0.1";
     private int port;
+    private boolean tls;
 
     private Builder() {
     }
@@ -272,6 +292,12 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
         throw new IllegalArgumentException("port " + listenPort);
       }
       this.port = listenPort;
+      return this;
+    }
+
+    /** Serve HTTPS only, with a fresh self-signed certificate for localhost. */
+    public Builder https() {
+      this.tls = true;
       return this;
     }
 
