@@ -108,13 +108,36 @@ public final class Problem {
    * cause goes only into the {@code AUTHENTICATION_FAILED} event's reason code.
    */
   public static Response unauthorized(String reason) {
-    return of(401).detail("Authentication is required: the credentials are missing, invalid or"
-            + " expired.")
-        .event(SecurityEventType.AUTHENTICATION_FAILED, reason)
+    return unauthenticated(SecurityEventType.AUTHENTICATION_FAILED, reason)
         .toResponseBuilder()
         .header("WWW-Authenticate", "Bearer")
         .build();
   }
+
+  /** The one 401 body, for answers without a bearer challenge (e.g. a refused refresh token). */
+  public static Problem unauthenticated(SecurityEventType event, String reason) {
+    return of(401).detail("Authentication is required: the credentials are missing, invalid or"
+        + " expired.").event(event, reason);
+  }
+
+  /**
+   * The one 404 — for unknown paths, hidden docs and objects owned by someone else alike, so that
+   * none can be told from another.
+   */
+  public static Problem notFound() {
+    return of(404).detail(NOT_FOUND_DETAIL);
+  }
+
+  /** A 500 that shows only the request id; {@code cause} is logged with it, never sent. */
+  public static Problem unexpected(Throwable cause) {
+    return of(500).detail(UNEXPECTED_DETAIL)
+        .event(SecurityEventType.SERVER_ERROR, "unexpected_exception").cause(cause);
+  }
+
+  static final String NOT_FOUND_DETAIL = "There is no resource at this path.";
+  /** The detail of every server-side failure: nothing about the cause. */
+  public static final String UNEXPECTED_DETAIL =
+      "An unexpected error occurred. Quote the request id when reporting it.";
 
   /** The generic title for a status: the same text for every cause. */
   public static String title(int status) {

@@ -103,9 +103,8 @@ public class TokenIssuer {
       case ROTATED -> successor;
       case GRACE_REPLAY -> runtime.refreshTokens().unseal(rotation.sealedSuccessor(), presented)
           .orElseThrow(() -> unauthorized("refresh_grace_unsealable"));
-      case REUSE_DETECTED -> throw new ProblemException(Problem.of(401)
-          .detail("Authentication is required: the credentials are missing, invalid or expired.")
-          .event(SecurityEventType.REFRESH_TOKEN_REUSE, "family_revoked"));
+      case REUSE_DETECTED -> throw new ProblemException(
+          Problem.unauthenticated(SecurityEventType.REFRESH_TOKEN_REUSE, "family_revoked"));
       case INVALID -> throw unauthorized("refresh_invalid");
     };
     RefreshTokenStore.Family family = rotation.family();
@@ -163,9 +162,8 @@ public class TokenIssuer {
   }
 
   private static ProblemException unauthorized(String reason) {
-    return new ProblemException(Problem.of(401)
-        .detail("Authentication is required: the credentials are missing, invalid or expired.")
-        .event(SecurityEventType.AUTHENTICATION_FAILED, reason));
+    return new ProblemException(
+        Problem.unauthenticated(SecurityEventType.AUTHENTICATION_FAILED, reason));
   }
 
   private static Instant min(Instant a, Instant b) {

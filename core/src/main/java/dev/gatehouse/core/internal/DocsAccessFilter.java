@@ -22,7 +22,7 @@ final class DocsAccessFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (!gate.enabled()) {
-      request.abortWith(RequestContextFilter.NotFound.problem().toResponse());
+      request.abortWith(Problem.notFound().toResponse());
       return;
     }
     SecurityContext sc = request.getSecurityContext();

@@ -70,11 +70,7 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
   }
 
   static Response unexpected(Throwable exception) {
-    return Problem.of(500)
-        .detail("An unexpected error occurred. Quote the request id when reporting it.")
-        .event(SecurityEventType.SERVER_ERROR, "unexpected_exception")
-        .cause(exception)
-        .toResponse();
+    return Problem.unexpected(exception).toResponse();
   }
 
   private static Response fromWebApplicationException(WebApplicationException w) {
@@ -86,7 +82,7 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
     if (original.getEntity() instanceof Problem) {
       return original;
     }
-    Problem problem = Problem.of(status).detail(detail(status));
+    Problem problem = status == 404 ? Problem.notFound() : Problem.of(status).detail(detail(status));
     if (status == 400) {
       problem.event(SecurityEventType.VALIDATION_FAILED, "bad_request")
           .with("errors", List.of(Map.of("field", "request", "message",
@@ -109,7 +105,6 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
       case 400 -> "The request could not be read.";
       case 401 -> "Authentication is required.";
       case 403 -> "You may not do this.";
-      case 404 -> "There is no resource at this path.";
       case 405 -> "This method is not allowed here; see the Allow header.";
       case 406 -> "No acceptable representation; this API produces JSON.";
       case 413 -> "The request body is larger than this endpoint accepts.";
@@ -118,7 +113,7 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
       case 429 -> "Too many requests; retry later.";
       case 503 -> "The service is unavailable; retry later.";
       default -> status >= 500
-          ? "An unexpected error occurred. Quote the request id when reporting it."
+          ? Problem.UNEXPECTED_DETAIL
           : "The request was refused.";
     };
   }

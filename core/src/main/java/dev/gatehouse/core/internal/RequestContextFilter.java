@@ -64,7 +64,7 @@ public final class RequestContextFilter implements ContainerRequestFilter {
       return;
     }
     if (!settings.docs().enabled() && DocsGate.isDocsPath(request.getUriInfo().getPath(false))) {
-      request.abortWith(NotFound.problem().toResponse());
+      request.abortWith(Problem.notFound().toResponse());
     }
   }
 
@@ -72,13 +72,4 @@ public final class RequestContextFilter implements ContainerRequestFilter {
     return request.getProperty(SECURE) instanceof Boolean b ? Optional.of(b) : Optional.empty();
   }
 
-  /** The one 404 every unknown or hidden path gets. */
-  static final class NotFound {
-    private NotFound() {
-    }
-
-    static Problem problem() {
-      return Problem.of(404).detail("There is no resource at this path.");
-    }
-  }
 }

@@ -55,7 +55,6 @@ public class AdminResource {
               "message", "must only contain " + String.join(", ", new java.util.TreeSet<>(KNOWN_ROLES))))));
     }
     return users.setRoles(id, body.roles()).map(AdminUserView::of)
-        .orElseThrow(() -> new ProblemException(Problem.of(404)
-            .detail("There is no resource at this path.")));
+        .orElseThrow(() -> new ProblemException(Problem.notFound()));
   }
 }

@@ -28,7 +28,6 @@ public class MeResource {
   @GET
   public MeView me() {
     return users.byId(Long.parseLong(owner.id())).map(MeView::of)
-        .orElseThrow(() -> new ProblemException(Problem.of(404)
-            .detail("There is no resource at this path.")));
+        .orElseThrow(() -> new ProblemException(Problem.notFound()));
   }
 }

@@ -3,7 +3,6 @@ package dev.gatehouse.ownership.internal;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.ProblemException;
 import dev.gatehouse.core.SecurityEventType;
-import dev.gatehouse.core.StoreUnavailableException;
 import dev.gatehouse.core.config.GatehouseConfigException;
 import dev.gatehouse.ownership.Owned;
 import dev.gatehouse.ownership.Owner;
@@ -63,12 +62,12 @@ public final class OwnedParamConverterProvider implements ParamConverterProvider
           }
         } catch (IllegalArgumentException malformed) {
           throw notFound(false);
-        } catch (ProblemException e) {
-          throw e;
-        } catch (RuntimeException failure) {
-          // Jakarta REST would turn any exception from a path-parameter converter into a 404;
-          // an outage or a bug is not "not found".
-          throw failure(failure);
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+          throw e; // our 404, or a StoreUnavailableException (503)
+        } catch (RuntimeException bug) {
+          // Jakarta REST would turn any other exception from a path-parameter converter into a
+          // 404; a bug in the resolver is not "not found".
+          throw new ProblemException(Problem.unexpected(bug));
         }
         return found.get();
       }
@@ -90,23 +89,11 @@ public final class OwnedParamConverterProvider implements ParamConverterProvider
 
   /** The same 404 for "missing" and "someone else's", plus an event for the latter. */
   static ProblemException notFound(boolean notOwned) {
-    Problem p = Problem.of(404).detail("There is no resource at this path.");
+    Problem p = Problem.notFound();
     if (notOwned) {
       p.event(SecurityEventType.NOT_OWNED, "not_owner");
     }
     return new ProblemException(p);
-  }
-
-  static ProblemException failure(RuntimeException e) {
-    if (e instanceof StoreUnavailableException store) {
-      Problem p = Problem.of(503).detail("The service is unavailable; retry later.")
-          .event(SecurityEventType.SERVER_ERROR, "store_unavailable").cause(store);
-      return new ProblemException(p, p.toResponseBuilder()
-          .header("Retry-After", StoreUnavailableException.RETRY_AFTER_SECONDS).build());
-    }
-    return new ProblemException(Problem.of(500)
-        .detail("An unexpected error occurred. Quote the request id when reporting it.")
-        .event(SecurityEventType.SERVER_ERROR, "ownership_resolver_failed").cause(e));
   }
 
   @SuppressWarnings("unchecked")
