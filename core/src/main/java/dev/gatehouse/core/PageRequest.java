@@ -1,6 +1,6 @@
 package dev.gatehouse.core;
 
-import jakarta.ws.rs.core.Configuration;
+import dev.gatehouse.core.internal.CoreRuntime;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
@@ -29,14 +29,8 @@ public final class PageRequest {
   /** The highest page number accepted; deeper offsets are a database scan, not a use case. */
   public static final int MAX_PAGE = 1_000_000;
 
-  /** The application property under which {@link GatehouseCoreFeature} publishes the bounds. */
-  public static final String SETTINGS_PROPERTY = "dev.gatehouse.core.paging";
-
   @Context
   private UriInfo uriInfo;
-
-  @Context
-  private Configuration configuration;
 
   private int page = -1;
   private int size = -1;
@@ -79,9 +73,7 @@ public final class PageRequest {
     if (page >= 0) {
       return;
     }
-    PagingSettings settings = configuration != null
-        && configuration.getProperty(SETTINGS_PROPERTY) instanceof PagingSettings p
-        ? p : PagingSettings.ofDefaults();
+    PagingSettings settings = CoreRuntime.current().settings().paging();
     MultivaluedMap<String, String> query = uriInfo.getQueryParameters();
     validate(query, settings);
     this.page = parse(query.get(PAGE), 0);

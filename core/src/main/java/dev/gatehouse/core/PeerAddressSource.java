@@ -3,9 +3,11 @@ package dev.gatehouse.core;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**
- * Where the socket peer address of a request comes from. On servlet containers Gatehouse reads
- * {@code HttpServletRequest#getRemoteAddr()} itself; other runtimes provide one CDI bean of this
- * type (for example reading Vert.x's {@code HttpServerRequest#remoteAddress()}).
+ * Where the socket peer address of a request comes from. Gatehouse finds it by itself on Jakarta
+ * EE servers (the servlet request), RESTEasy (WildFly, Quarkus RESTEasy classic) and Quarkus REST
+ * (the Vert.x request), and wherever something sets the request property {@link #PROPERTY} (on
+ * servlet containers a servlet filter can: request attributes are request properties there). Any
+ * other runtime provides one CDI bean of this type, which then takes precedence.
  *
  * <pre>{@code
  * @ApplicationScoped
@@ -23,7 +25,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 @FunctionalInterface
 public interface PeerAddressSource {
 
-  /** The request property the servlet implementation fills in. */
+  /** A request property (or servlet request attribute) holding the peer address as text. */
   String PROPERTY = "dev.gatehouse.core.peer-address";
 
   /**

@@ -1,39 +1,24 @@
 package dev.gatehouse.ownership;
 
 import dev.gatehouse.core.GatehouseCoreFeature;
-import dev.gatehouse.jwt.GatehouseJwtFeature;
-import dev.gatehouse.ownership.internal.CurrentOwner;
-import dev.gatehouse.ownership.internal.OwnedParamConverterProvider;
-import dev.gatehouse.ownership.internal.OwnerFilter;
-import jakarta.enterprise.inject.spi.CDI;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
-import jakarta.ws.rs.ext.Provider;
 
 /**
- * Turns on {@link Owned} parameters and the injectable {@link Owner}, and the lint rule for id
- * parameters. Also turns on the jwt and core modules.
+ * Turns Gatehouse on where providers are registered by hand — the same as
+ * {@link GatehouseCoreFeature}, which registers every Gatehouse module on the class path, this one
+ * and the jwt module it builds on included: {@link Owned} parameters, the injectable
+ * {@link Owner}, and the lint rule for id parameters. Runtimes that scan for {@code @Provider}
+ * classes need no feature.
  *
  * <pre>{@code
  * register(GatehouseOwnershipFeature.class);
  * }</pre>
  */
-@Provider
 public final class GatehouseOwnershipFeature implements Feature {
 
   @Override
   public boolean configure(FeatureContext context) {
-    if (!GatehouseCoreFeature.installOnce(context, "ownership")) {
-      return false;
-    }
-    if (!context.getConfiguration().isRegistered(GatehouseJwtFeature.class)) {
-      context.register(GatehouseJwtFeature.class);
-    }
-    CDI<Object> cdi = CDI.current();
-    var current = cdi.select(CurrentOwner.class);
-    context.register(new OwnerFilter(current), Priorities.AUTHENTICATION + 100);
-    context.register(new OwnedParamConverterProvider(cdi.getBeanManager(), current));
-    return true;
+    return GatehouseCoreFeature.install(context);
   }
 }

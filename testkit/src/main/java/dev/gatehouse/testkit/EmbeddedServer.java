@@ -46,7 +46,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Or start it by hand with {@link #start()} to assert that an application refuses to start.
  * Jersey's WADL is off; the container sends no {@code Server} version and no
- * {@code X-Powered-By}. {@code HttpServletRequest#getRemoteAddr()} is the real socket peer.
+ * {@code X-Powered-By}. The socket peer reaches Gatehouse as the request attribute
+ * {@code dev.gatehouse.core.peer-address} (see {@link PeerAddressFilter}).
  */
 public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
@@ -122,6 +123,8 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
       jetty.addConnector(connector);
 
       ServletContextHandler context = new ServletContextHandler("/");
+      context.addFilter(PeerAddressFilter.class, "/*",
+          java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
       ServletHolder holder = new ServletHolder("jersey", new ServletContainer(app));
       holder.setInitOrder(1);
       context.addServlet(holder, "/*");

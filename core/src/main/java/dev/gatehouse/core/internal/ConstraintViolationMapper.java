@@ -8,6 +8,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -20,6 +21,7 @@ import java.util.Map;
  * the rejected values. A violated return value is a server bug: 500. More specific than any
  * runtime's {@code ValidationException} mapper, so this one answers.
  */
+@Provider
 public final class ConstraintViolationMapper
     implements ExceptionMapper<ConstraintViolationException> {
 

@@ -5,9 +5,6 @@ import dev.gatehouse.core.lint.Endpoint;
 import dev.gatehouse.core.lint.EndpointRule;
 import dev.gatehouse.core.lint.Findings;
 import dev.gatehouse.core.lint.LintSettings;
-import jakarta.ws.rs.Path;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -17,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The deploy-time endpoint lint: runs every module's {@link EndpointRule} over every resource
@@ -34,7 +30,6 @@ public final class EndpointLint {
 
   private final LintSettings mode;
   private final List<EndpointRule> rules;
-  private final Set<Class<?>> linted = ConcurrentHashMap.newKeySet();
 
   public EndpointLint(LintSettings mode, List<EndpointRule> rules) {
     this.mode = mode;
@@ -68,23 +63,14 @@ public final class EndpointLint {
     }
     List<Result> results = new ArrayList<>();
     for (Class<?> type : resourceClasses) {
-      if (type.isAnnotationPresent(Path.class) && linted.add(type)) {
-        for (Endpoint e : endpoints(type)) {
-          results.add(check(e));
-        }
+      for (Endpoint e : EndpointRegistry.endpointsOf(type)) {
+        results.add(check(e));
       }
     }
     results.sort(Comparator.comparing((Result r) -> r.endpoint().path())
         .thenComparing(r -> r.endpoint().httpMethod()));
     report(results);
     return results;
-  }
-
-  /** Lints a class the runtime found by itself (not registered with the application). */
-  public void lintLate(Class<?> type) {
-    if (mode != LintSettings.OFF && !linted.contains(type)) {
-      lint(List.of(type));
-    }
   }
 
   Result check(Endpoint endpoint) {
@@ -155,17 +141,4 @@ public final class EndpointLint {
     });
     return b.toString();
   }
-
-  static List<Endpoint> endpoints(Class<?> type) {
-    List<Endpoint> out = new ArrayList<>();
-    for (Method m : type.getMethods()) {
-      if (Modifier.isStatic(m.getModifiers()) || m.isBridge() || m.isSynthetic()) {
-        continue;
-      }
-      Endpoint.httpMethodOf(m).ifPresent(http ->
-          out.add(new Endpoint(type, m, http, EndpointFeature.template(type, m))));
-    }
-    return out;
-  }
-
 }

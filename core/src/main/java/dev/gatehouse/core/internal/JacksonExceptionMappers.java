@@ -3,7 +3,9 @@ package dev.gatehouse.core.internal;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.ws.rs.core.Response;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
 
 /**
  * Jackson providers ship their own mappers for {@link JsonParseException} and
@@ -19,6 +21,8 @@ public final class JacksonExceptionMappers {
   }
 
   /** Malformed JSON met by application code. */
+  @Provider
+  @Priority(PRIORITY)
   public static final class Parse implements ExceptionMapper<JsonParseException> {
     @Override
     public Response toResponse(JsonParseException exception) {
@@ -27,6 +31,8 @@ public final class JacksonExceptionMappers {
   }
 
   /** JSON of the wrong shape met by application code. */
+  @Provider
+  @Priority(PRIORITY)
   public static final class Mapping implements ExceptionMapper<JsonMappingException> {
     @Override
     public Response toResponse(JsonMappingException exception) {

@@ -3,6 +3,7 @@ package dev.gatehouse.core.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.IOException;
  * Jackson providers' own mappers would answer (quoting the object graph): rethrown as an
  * unexpected error, so it becomes a 500 with only a request id.
  */
+@Provider
 @Priority(Priorities.ENTITY_CODER)
 public final class JsonWriteGuard implements WriterInterceptor {
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,7 @@ import java.util.Set;
  * (Jakarta REST 3.1 §3.3.4): its response is the application's deliberate answer and is sent as
  * built, with the security headers added.
  */
+@Provider
 public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
   private static final Set<String> KEPT_HEADERS = Set.of("allow", "retry-after",

@@ -3,14 +3,15 @@ package dev.gatehouse.core.internal;
 import dev.gatehouse.core.ClientAddress;
 import dev.gatehouse.core.CoreSettings;
 import dev.gatehouse.core.DocsGate;
-import dev.gatehouse.core.PeerAddressSource;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.RequestId;
+import dev.gatehouse.core.spi.Guarantees;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * HTTP when configured (308, RFC 9110 §15.4.9, keeps the method and body) and answers hidden
  * documentation paths with the ordinary 404.
  */
+@Provider
 @PreMatching
 @Priority(CorePriorities.REQUEST_CONTEXT)
 public final class RequestContextFilter implements ContainerRequestFilter {
@@ -28,25 +30,29 @@ public final class RequestContextFilter implements ContainerRequestFilter {
   /** Request property: {@code Boolean.TRUE} when the client used HTTPS. */
   public static final String SECURE = "dev.gatehouse.core.secure";
 
+  static final String MARK = "dev.gatehouse.core.request";
+
   private static final InetAddress UNKNOWN_PEER = IpLiteral.parse("0.0.0.0", false).orElseThrow();
 
-  private final CoreSettings settings;
-  private final ForwardedResolver forwarded;
-  private final PeerAddressSource peers;
+  private final Runtimes<CoreRuntime> runtime = Runtimes.of(CoreRuntime.class);
+  private volatile Resolved resolved;
 
-  public RequestContextFilter(CoreSettings settings, PeerAddressSource peers) {
-    this.settings = settings;
-    this.forwarded = new ForwardedResolver(settings.proxies());
-    this.peers = peers;
+  private record Resolved(CoreSettings settings, ForwardedResolver forwarded) {
   }
 
   @Override
   public void filter(ContainerRequestContext request) {
+    if (!Guarantees.claim(request, MARK)) {
+      return;
+    }
+    CoreRuntime core = runtime.get();
+    Resolved r = resolved(core.settings());
+    CoreSettings settings = r.settings();
     request.setProperty(RequestId.PROPERTY,
         RequestId.accept(request.getHeaderString(RequestId.HEADER)));
 
-    InetAddress peer = IpLiteral.parse(peers.peerAddress(request), false).orElse(UNKNOWN_PEER);
-    ForwardedResolver.Origin origin = forwarded.resolve(peer, request.getHeaders());
+    InetAddress peer = IpLiteral.parse(core.peer(request), false).orElse(UNKNOWN_PEER);
+    ForwardedResolver.Origin origin = r.forwarded().resolve(peer, request.getHeaders());
     request.setProperty(ClientAddress.PROPERTY, origin.client());
 
     URI uri = request.getUriInfo().getRequestUri();
@@ -63,13 +69,22 @@ public final class RequestContextFilter implements ContainerRequestFilter {
       request.abortWith(Response.status(308).location(URI.create(target)).build());
       return;
     }
-    if (!settings.docs().enabled() && DocsGate.isDocsPath(request.getUriInfo().getPath(false))) {
+    if (!settings.docs().enabled() && (DocsGate.isDocsPath(RequestPaths.raw(request))
+        || DocsGate.isDocsPath(request.getUriInfo().getPath()))) {
       request.abortWith(Problem.notFound().toResponse());
     }
+  }
+
+  private Resolved resolved(CoreSettings settings) {
+    Resolved r = resolved;
+    if (r == null || r.settings() != settings) {
+      r = new Resolved(settings, new ForwardedResolver(settings.proxies()));
+      resolved = r;
+    }
+    return r;
   }
 
   static Optional<Boolean> secure(ContainerRequestContext request) {
     return request.getProperty(SECURE) instanceof Boolean b ? Optional.of(b) : Optional.empty();
   }
-
 }

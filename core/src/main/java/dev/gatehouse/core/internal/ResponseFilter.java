@@ -1,5 +1,6 @@
 package dev.gatehouse.core.internal;
 
+import dev.gatehouse.core.CoreSettings;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.RequestId;
 import dev.gatehouse.core.SecurityEvents;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.util.Map;
 
@@ -20,24 +22,32 @@ import java.util.Map;
  * {@code Cache-Control}, HSTS on HTTPS requests, the request id, and the rendering of
  * {@link Problem} bodies (with the request id) and their security events.
  */
+@Provider
 @Priority(Priorities.HEADER_DECORATOR)
 public final class ResponseFilter implements ContainerResponseFilter {
 
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.core");
   private static final String NO_STORE = "no-store";
 
-  private final Map<String, String> always;
-  private final String cacheControl;
-  private final String hsts;
+  private final Runtimes<CoreRuntime> runtime = Runtimes.of(CoreRuntime.class);
+  private volatile Headers headers;
 
-  public ResponseFilter(SecurityHeaders headers, String hsts) {
-    this.always = Map.copyOf(headers.always());
-    this.cacheControl = headers.cacheControl().orElse(null);
-    this.hsts = hsts;
+  /** The header values, computed once per settings. */
+  private record Headers(CoreSettings settings, Map<String, String> always, String cacheControl,
+      String hsts) {
+    static Headers of(CoreSettings s) {
+      SecurityHeaders h = s.headers();
+      return new Headers(s, Map.copyOf(h.always()), h.cacheControl().orElse(null),
+          s.https().hstsHeader().orElse(null));
+    }
   }
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    Headers current = headers();
+    Map<String, String> always = current.always();
+    String cacheControl = current.cacheControl();
+    String hsts = current.hsts();
     String requestId = RequestId.of(request).orElseGet(() -> {
       String id = RequestId.generate();
       request.setProperty(RequestId.PROPERTY, id);
@@ -59,6 +69,16 @@ public final class ResponseFilter implements ContainerResponseFilter {
     if (hsts != null && Boolean.TRUE.equals(request.getProperty(RequestContextFilter.SECURE))) {
       h.putSingle("Strict-Transport-Security", hsts);
     }
+  }
+
+  private Headers headers() {
+    CoreSettings s = runtime.get().settings();
+    Headers h = headers;
+    if (h == null || h.settings() != s) {
+      h = Headers.of(s);
+      headers = h;
+    }
+    return h;
   }
 
   private static void render(ContainerRequestContext request, ContainerResponseContext response,

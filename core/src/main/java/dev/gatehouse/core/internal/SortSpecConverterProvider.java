@@ -4,6 +4,7 @@ import dev.gatehouse.core.SortSpec;
 import dev.gatehouse.core.Sortable;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
@@ -11,6 +12,7 @@ import java.lang.reflect.Type;
  * Binds {@link SortSpec} parameters against their {@link Sortable} allowlist. The allowlist is
  * read once per parameter at start-up; a {@code SortSpec} parameter without one refuses start-up.
  */
+@Provider
 public final class SortSpecConverterProvider implements ParamConverterProvider {
 
   @Override

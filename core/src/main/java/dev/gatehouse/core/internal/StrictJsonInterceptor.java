@@ -5,12 +5,15 @@ import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.ProblemException;
 import dev.gatehouse.core.SecurityEventType;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
@@ -23,23 +26,27 @@ import java.util.Set;
  * can echo Jackson's message), a body past the limit into 413, an empty body or a bare
  * {@code null} where JSON is expected into 400, and validates every JSON body with Bean Validation
  * — with or without {@code @Valid} on the parameter.
+ *
+ * <p>Fail closed: a JSON body that {@link StrictJsonReader} did not read (the runtime preferred
+ * its own, lax, JSON provider) is refused with 500 and a {@code SERVER_ERROR} event instead of
+ * reaching the method unchecked.
  */
+@Provider
 @Priority(Priorities.ENTITY_CODER)
 public final class StrictJsonInterceptor implements ReaderInterceptor {
 
   private static final System.Logger LOG = System.getLogger(StrictJsonInterceptor.class.getName());
+  private static final Object NO_VALIDATOR = new Object();
 
-  private final Validator validator;
-
-  public StrictJsonInterceptor() {
-    this.validator = validator();
-  }
+  private volatile Object validator;
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
     boolean json = isJson(context.getMediaType());
+    boolean strict = json && StrictJsonReader.handles(context.getType());
     Object value;
     try {
+      StrictJsonReader.LAST.remove();
       value = context.proceed();
     } catch (BodyTooLargeException e) {
       throw tooLarge(e);
@@ -56,8 +63,17 @@ public final class StrictJsonInterceptor implements ReaderInterceptor {
       }
       throw e;
     }
+    Object read = StrictJsonReader.LAST.get();
+    StrictJsonReader.LAST.remove();
     if (!json) {
       return value;
+    }
+    if (strict && !(read == value || (read == StrictJsonReader.EMPTY && value == null))) {
+      LOG.log(System.Logger.Level.ERROR, "A JSON body of type " + context.getType().getName()
+          + " was read by another provider than Gatehouse's strict reader; the request is"
+          + " refused. Remove the provider that takes precedence, or report the runtime.");
+      throw new ProblemException(Problem.of(500).detail(Problem.UNEXPECTED_DETAIL)
+          .event(SecurityEventType.SERVER_ERROR, "strict_json_reader_bypassed"));
     }
     if (value == null) {
       throw new ProblemException(Problem.of(400).detail("The request body is not acceptable JSON.")
@@ -65,8 +81,9 @@ public final class StrictJsonInterceptor implements ReaderInterceptor {
               "must be a JSON value, not empty or null")))
           .event(SecurityEventType.VALIDATION_FAILED, "json_empty"));
     }
-    if (validator != null && !value.getClass().getName().startsWith("java.")) {
-      Set<ConstraintViolation<Object>> violations = validator.validate(value);
+    Validator v = validator();
+    if (v != null && !value.getClass().getName().startsWith("java.")) {
+      Set<ConstraintViolation<Object>> violations = v.validate(value);
       if (!violations.isEmpty()) {
         throw new ConstraintViolationException(violations);
       }
@@ -85,6 +102,7 @@ public final class StrictJsonInterceptor implements ReaderInterceptor {
       return false;
     }
     String sub = type.getSubtype();
+    // any type: Jackson providers read text/json too, so that must not be a way around
     return sub.equalsIgnoreCase("json") || sub.toLowerCase(java.util.Locale.ROOT).endsWith("+json");
   }
 
@@ -97,13 +115,31 @@ public final class StrictJsonInterceptor implements ReaderInterceptor {
     return null;
   }
 
-  private static Validator validator() {
+  private Validator validator() {
+    Object v = validator;
+    if (v == null) {
+      v = lookUpValidator();
+      validator = v;
+    }
+    return v == NO_VALIDATOR ? null : (Validator) v;
+  }
+
+  /** The runtime's own validator bean (Quarkus, EE servers), else the default factory's. */
+  private static Object lookUpValidator() {
+    try {
+      Instance<Validator> bean = CDI.current().select(Validator.class);
+      if (bean.isResolvable()) {
+        return bean.get();
+      }
+    } catch (RuntimeException | LinkageError noCdiValidator) {
+      // fall back to the bootstrap API
+    }
     try {
       return Validation.buildDefaultValidatorFactory().getValidator();
     } catch (RuntimeException | LinkageError e) {
       LOG.log(System.Logger.Level.WARNING, "No Bean Validation provider found: request bodies are"
           + " checked for strict JSON but not validated; add one (e.g. Hibernate Validator)");
-      return null;
+      return NO_VALIDATOR;
     }
   }
 }

@@ -122,6 +122,28 @@ public final class Endpoint {
     return Optional.empty();
   }
 
+  /**
+   * The path template of a resource method, {@code /class-path/method-path} with single slashes and
+   * no trailing slash, e.g. {@code /notes/{id}}.
+   */
+  public static String template(Class<?> type, Method method) {
+    jakarta.ws.rs.Path classPath = type.getAnnotation(jakarta.ws.rs.Path.class);
+    jakarta.ws.rs.Path methodPath = method.getAnnotation(jakarta.ws.rs.Path.class);
+    String joined = "/" + (classPath == null ? "" : classPath.value()) + "/"
+        + (methodPath == null ? "" : methodPath.value());
+    StringBuilder b = new StringBuilder(joined.length());
+    for (int i = 0; i < joined.length(); i++) {
+      char c = joined.charAt(i);
+      if (c != '/' || b.length() == 0 || b.charAt(b.length() - 1) != '/') {
+        b.append(c);
+      }
+    }
+    if (b.length() > 1 && b.charAt(b.length() - 1) == '/') {
+      b.setLength(b.length() - 1);
+    }
+    return b.toString();
+  }
+
   @Override
   public String toString() {
     return httpMethod + " " + path;

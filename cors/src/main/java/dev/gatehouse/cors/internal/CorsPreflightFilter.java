@@ -2,12 +2,14 @@ package dev.gatehouse.cors.internal;
 
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.SecurityEventType;
+import dev.gatehouse.core.internal.Runtimes;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 
 /**
@@ -16,6 +18,7 @@ import java.util.Optional;
  * method and allowed headers gets 204 with the grant; anything else gets a 403 problem with no
  * CORS header at all, and a {@code CORS_REJECTED} event.
  */
+@Provider
 @PreMatching
 @Priority(30)
 public final class CorsPreflightFilter implements ContainerRequestFilter {
@@ -23,11 +26,7 @@ public final class CorsPreflightFilter implements ContainerRequestFilter {
   static final String PREFLIGHT_VARY = "Origin, Access-Control-Request-Method,"
       + " Access-Control-Request-Headers";
 
-  private final CorsRoutes routes;
-
-  public CorsPreflightFilter(CorsRoutes routes) {
-    this.routes = routes;
-  }
+  private final Runtimes<CorsRuntime> runtime = Runtimes.of(CorsRuntime.class);
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -40,7 +39,7 @@ public final class CorsPreflightFilter implements ContainerRequestFilter {
       return;
     }
     request.setProperty(CorsResponseFilter.PREFLIGHT, Boolean.TRUE);
-    CorsPolicy policy = routes.forPath(request.getUriInfo().getPath());
+    CorsPolicy policy = runtime.get().routes().forPath(request.getUriInfo().getPath());
     Optional<String> allowOrigin = policy.allowOrigin(origin);
     String headers = request.getHeaderString("Access-Control-Request-Headers");
     String refusal = allowOrigin.isEmpty() ? "origin_not_allowed"

@@ -1,25 +1,27 @@
 package dev.gatehouse.cors.internal;
 
+import dev.gatehouse.core.internal.Runtimes;
+import dev.gatehouse.core.spi.Matched;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 
 /**
  * On actual requests, errors included: the exact origin is echoed only when it is allowed for the
  * path, with credentials and exposed headers; any other origin gets no CORS header. Every response
- * says {@code Vary: Origin}, so no cache serves one origin's answer to another.
+ * says {@code Vary: Origin}, so no cache serves one origin's answer to another. The policy is the
+ * matched endpoint's own (its {@code @CorsOrigins}, as prepared at start-up), else the one routed
+ * by path.
  */
+@Provider
 public final class CorsResponseFilter implements ContainerResponseFilter {
 
   static final String PREFLIGHT = "dev.gatehouse.cors.preflight";
 
-  private final CorsRoutes routes;
-
-  public CorsResponseFilter(CorsRoutes routes) {
-    this.routes = routes;
-  }
+  private final Runtimes<CorsRuntime> runtime = Runtimes.of(CorsRuntime.class);
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -32,7 +34,10 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
     if (origin == null) {
       return;
     }
-    CorsPolicy policy = routes.forPath(request.getUriInfo().getPath());
+    CorsPolicy policy = Matched.plan(request, CorsModule.NAME, CorsPolicy.class);
+    if (policy == null) {
+      policy = runtime.get().routes().forPath(request.getUriInfo().getPath());
+    }
     Optional<String> allow = policy.allowOrigin(origin);
     if (allow.isEmpty()) {
       return;

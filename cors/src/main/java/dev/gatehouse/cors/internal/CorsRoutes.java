@@ -27,7 +27,14 @@ public final class CorsRoutes {
   }
 
   void override(String template, CorsPolicy policy) {
-    overrides.add(new Route(Pattern.compile(regex(template)), policy));
+    String regex = regex(template);
+    if (overrides.stream().noneMatch(r -> r.path().pattern().equals(regex))) {
+      overrides.add(new Route(Pattern.compile(regex), policy));
+    }
+  }
+
+  CorsPolicy global() {
+    return global;
   }
 
   CorsPolicy forPath(String path) {

@@ -2,55 +2,53 @@ package dev.gatehouse.jwt.internal;
 
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.SecurityEventType;
+import dev.gatehouse.core.internal.Runtimes;
+import dev.gatehouse.core.spi.Guarantees;
+import dev.gatehouse.core.spi.Matched;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Authorization for one resource method (priority {@code AUTHORIZATION}): 401 when nobody is
- * authenticated, 403 with an {@code ACCESS_DENIED} event when someone is but may not — including,
- * with {@code @RecheckRoles}, when the application's data no longer grants the role the token
- * still carries.
+ * Authorization of every endpoint (priority {@code AUTHORIZATION}) by its {@link AccessPolicy}:
+ * 401 when nobody is authenticated, 403 with an {@code ACCESS_DENIED} event when someone is but may
+ * not — including, with {@code @RecheckRoles}, when the application's data no longer grants the
+ * role the token still carries. It claims {@link #MARK} on each request it decided, and core
+ * refuses any endpoint request without it, so a runtime that did not install this filter fails
+ * closed.
  */
-final class AccessFilter implements ContainerRequestFilter {
+@Provider
+@Priority(Priorities.AUTHORIZATION)
+public final class AccessFilter implements ContainerRequestFilter {
 
-  /** Who may call. */
-  record Rule(Kind kind, Set<String> roles) {
-    enum Kind { PERMIT_ALL, DENY_ALL, AUTHENTICATED, ROLES }
+  /** The request mark of this filter (see {@link Guarantees}). */
+  static final String MARK = "dev.gatehouse.jwt.access";
 
-    static Rule permitAll() {
-      return new Rule(Kind.PERMIT_ALL, Set.of());
-    }
-
-    static Rule denyAll() {
-      return new Rule(Kind.DENY_ALL, Set.of());
-    }
-
-    static Rule authenticated() {
-      return new Rule(Kind.AUTHENTICATED, Set.of());
-    }
-
-    static Rule roles(Set<String> roles) {
-      return new Rule(Kind.ROLES, Set.copyOf(roles));
-    }
-  }
-
-  private final Rule rule;
-  private final JwtRuntime recheck;
-
-  AccessFilter(Rule rule, JwtRuntime recheck) {
-    this.rule = rule;
-    this.recheck = recheck;
-  }
+  private final Runtimes<JwtRuntime> runtime = Runtimes.of(JwtRuntime.class);
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (rule.kind() == Rule.Kind.PERMIT_ALL) {
+    if (Guarantees.claimed(request, MARK) || !Matched.known(request)) {
+      return; // done already, or core did not match: core refuses the request
+    }
+    if (Matched.endpoint(request) == null) {
+      Guarantees.claim(request, MARK);
+      return; // the runtime's own handler (automatic OPTIONS)
+    }
+    AccessPolicy policy = Matched.plan(request, JwtModule.NAME, AccessPolicy.class);
+    if (policy == null) {
+      return; // not prepared: core refuses the request
+    }
+    Guarantees.claim(request, MARK);
+    if (policy.kind() == AccessPolicy.Kind.PERMIT_ALL) {
       return;
     }
-    if (rule.kind() == Rule.Kind.DENY_ALL) {
+    if (policy.kind() == AccessPolicy.Kind.DENY_ALL) {
       request.abortWith(forbidden("deny_all"));
       return;
     }
@@ -59,11 +57,11 @@ final class AccessFilter implements ContainerRequestFilter {
       request.abortWith(Problem.unauthorized("anonymous"));
       return;
     }
-    if (rule.kind() == Rule.Kind.AUTHENTICATED) {
+    if (policy.kind() == AccessPolicy.Kind.AUTHENTICATED) {
       return;
     }
     boolean held = false;
-    for (String role : rule.roles()) {
+    for (String role : policy.roles()) {
       if (sc.isUserInRole(role)) {
         held = true;
         break;
@@ -73,11 +71,11 @@ final class AccessFilter implements ContainerRequestFilter {
       request.abortWith(forbidden("missing_role"));
       return;
     }
-    if (recheck != null) {
+    if (policy.recheck()) {
       String subject = sc.getUserPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject()
           : sc.getUserPrincipal().getName();
-      Set<String> current = recheck.roleSource().orElseThrow().currentRoles(subject);
-      if (current == null || rule.roles().stream().noneMatch(current::contains)) {
+      Set<String> current = runtime.get().roleSource().orElseThrow().currentRoles(subject);
+      if (current == null || policy.roles().stream().noneMatch(current::contains)) {
         request.abortWith(forbidden("role_revoked"));
       }
     }

@@ -2,13 +2,17 @@ package dev.gatehouse.jwt.internal;
 
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.StoreUnavailableException;
+import dev.gatehouse.core.internal.Runtimes;
+import dev.gatehouse.core.spi.Guarantees;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -19,26 +23,28 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * the query string. No token: the request stays anonymous and authorization decides. A token that
  * fails any check: 401 with {@code WWW-Authenticate: Bearer} and the same body whatever failed.
  * A valid one: a {@link SecurityContext} whose principal is the {@link JsonWebToken} and whose
- * roles are its {@code groups}.
+ * roles are its {@code groups} ({@code isUserInRole("**")} is true for any authenticated caller, as
+ * Jakarta Authorization defines it, so a container's own {@code @RolesAllowed("**")} check agrees).
  */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
 public final class BearerAuthenticationFilter implements ContainerRequestFilter {
 
   /** The request property holding the verified token. */
   public static final String TOKEN_PROPERTY = "dev.gatehouse.jwt.token";
 
   private static final String BEARER = "Bearer ";
+  private static final String MARK = "dev.gatehouse.jwt.bearer";
 
-  private final JwtRuntime runtime;
-  private final Instance<CurrentToken> current;
-
-  public BearerAuthenticationFilter(JwtRuntime runtime, Instance<CurrentToken> current) {
-    this.runtime = runtime;
-    this.current = current;
-  }
+  private final Runtimes<JwtRuntime> runtimes = Runtimes.of(JwtRuntime.class);
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String token = token(request);
+    if (!Guarantees.claim(request, MARK)) {
+      return;
+    }
+    JwtRuntime runtime = runtimes.get();
+    String token = token(runtime, request);
     if (token == null) {
       return;
     }
@@ -52,15 +58,16 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
       if (!runtime.settings().allowOnDenyListFailure()) {
         throw e;
       }
-      jwt = verifyIgnoringDenyList(request, token);
+      jwt = verifyIgnoringDenyList(runtime, request, token);
       if (jwt == null) {
         return;
       }
     }
-    authenticate(request, jwt);
+    authenticate(runtime, request, jwt);
   }
 
-  private JsonWebToken verifyIgnoringDenyList(ContainerRequestContext request, String token) {
+  private static JsonWebToken verifyIgnoringDenyList(JwtRuntime runtime,
+      ContainerRequestContext request, String token) {
     try {
       return runtime.verifierWithoutDenyList().verify(token);
     } catch (AuthenticationFailure f) {
@@ -69,7 +76,7 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
     }
   }
 
-  private String token(ContainerRequestContext request) {
+  private static String token(JwtRuntime runtime, ContainerRequestContext request) {
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (header != null) {
       if (header.length() > runtime.settings().maxTokenBytes() + BEARER.length()) {
@@ -95,7 +102,8 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
     return null;
   }
 
-  private void authenticate(ContainerRequestContext request, JsonWebToken jwt) {
+  private static void authenticate(JwtRuntime runtime, ContainerRequestContext request,
+      JsonWebToken jwt) {
     boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
     Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
     request.setSecurityContext(new SecurityContext() {
@@ -106,7 +114,7 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
 
       @Override
       public boolean isUserInRole(String role) {
-        return groups.contains(role);
+        return groups.contains(role) || AccessPolicy.ANY_AUTHENTICATED.equals(role);
       }
 
       @Override
@@ -121,7 +129,7 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
     });
     request.setProperty(TOKEN_PROPERTY, jwt);
     try {
-      current.get().set(jwt);
+      runtime.currentToken().get().set(jwt);
     } catch (ContextNotActiveException noRequestScope) {
       // runtime without a CDI request context here: SecurityContext still carries the token
     }

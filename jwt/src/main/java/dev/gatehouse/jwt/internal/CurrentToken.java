@@ -1,6 +1,8 @@
 package dev.gatehouse.jwt.internal;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -8,9 +10,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Holds the verified token of the current request and produces it for {@code @Inject
  * JsonWebToken}. Anonymous requests get a token with no claims, as MicroProfile JWT specifies.
+ *
+ * <p>An enabled alternative with a priority above smallrye-jwt's own {@code PrincipalProducer}
+ * ({@code @Alternative @Priority(1)}, which servers such as WildFly pick up from the application's
+ * smallrye-jwt jar): {@code @Inject JsonWebToken} is Gatehouse's verified token on every runtime.
  */
 @RequestScoped
+@Alternative
+@Priority(CurrentToken.PRIORITY)
 public class CurrentToken {
+
+  /** Above smallrye-jwt's producer (1) and the platform's alternatives. */
+  static final int PRIORITY = jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER + 500;
 
   private static final JsonWebToken ANONYMOUS = new JsonWebToken() {
     @Override

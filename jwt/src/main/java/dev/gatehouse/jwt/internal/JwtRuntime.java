@@ -8,6 +8,8 @@ import dev.gatehouse.redis.GatehouseRedis;
 import dev.gatehouse.redis.RedisSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -23,6 +25,10 @@ import redis.clients.jedis.UnifiedJedis;
  * else memory), the clock (an
  * application {@link Clock} bean, e.g. a test's, else UTC) and the application's
  * {@link RoleSource}, if any.
+ *
+ * <p>It observes the application's start, so settings and keys are validated then on every runtime
+ * (and Quarkus keeps the bean although providers only look it up); and it refuses to start beside
+ * another verifier of bearer tokens (see {@link IdentityConflicts}).
  */
 @ApplicationScoped
 public class JwtRuntime {
@@ -39,6 +45,8 @@ public class JwtRuntime {
   Instance<RoleSource> roleSources;
   @Inject
   GatehouseRedis gatehouseRedis;
+  @Inject
+  Instance<CurrentToken> currentToken;
 
   private JwtSettings settings;
   private Clock clock;
@@ -49,8 +57,13 @@ public class JwtRuntime {
   private UnifiedJedis redis;
   private final RefreshTokens refreshTokens = new RefreshTokens();
 
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    settings(); // reads and validates now: a bad setting stops the application here
+  }
+
   @PostConstruct
   void init() {
+    IdentityConflicts.refuseIfPresent();
     Config config = ConfigProvider.getConfig();
     settings = JwtSettings.fromConfig(config);
     Optional<RedisSettings> redisSettings = gatehouseRedis.settings();
@@ -90,6 +103,11 @@ public class JwtRuntime {
   /** For {@code gatehouse.jwt.denylist.on-store-failure=allow} while the store is down. */
   public TokenVerifier verifierWithoutDenyList() {
     return verifierWithoutDenyList;
+  }
+
+  /** The request's token holder, behind {@code @Inject JsonWebToken}. */
+  Instance<CurrentToken> currentToken() {
+    return currentToken;
   }
 
   public RefreshTokens refreshTokens() {

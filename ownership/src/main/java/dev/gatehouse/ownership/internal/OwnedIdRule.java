@@ -34,7 +34,7 @@ public final class OwnedIdRule implements EndpointRule {
       }
       Unowned unowned = p.getAnnotation(Unowned.class);
       if (p.isAnnotationPresent(Owned.class)) {
-        findings.note("owned", path.value());
+        continue; // noted below, as OwnedFilter resolves it
       } else if (unowned != null) {
         if (unowned.value().isBlank()) {
           findings.violation("@Unowned on \"" + path.value() + "\" gives no reason",
@@ -47,6 +47,9 @@ public final class OwnedIdRule implements EndpointRule {
             + " neither @Owned nor @Unowned", "resolve it with @Owned (owner-checked) or mark it"
             + " @Unowned(\"why it is public\")");
       }
+    }
+    for (String owned : OwnedParams.names(endpoint)) {
+      findings.note("owned", owned);
     }
   }
 

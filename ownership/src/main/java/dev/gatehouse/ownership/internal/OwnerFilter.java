@@ -1,23 +1,24 @@
 package dev.gatehouse.ownership.internal;
 
+import dev.gatehouse.core.internal.Runtimes;
 import dev.gatehouse.ownership.Owner;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** After authentication: records the caller as the request's {@link Owner}. */
+@Provider
+@Priority(Priorities.AUTHENTICATION + 100)
 public final class OwnerFilter implements ContainerRequestFilter {
 
-  private final Instance<CurrentOwner> current;
-
-  public OwnerFilter(Instance<CurrentOwner> current) {
-    this.current = current;
-  }
+  private final Runtimes<OwnershipRuntime> runtime = Runtimes.of(OwnershipRuntime.class);
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -30,7 +31,7 @@ public final class OwnerFilter implements ContainerRequestFilter {
         ? new Owner(jwt.getSubject(), jwt.getGroups() == null ? Set.of() : jwt.getGroups())
         : new Owner(p.getName(), Set.of());
     try {
-      current.get().set(owner);
+      runtime.get().currentOwner().set(owner);
     } catch (ContextNotActiveException noRequestScope) {
       // without a CDI request context @Owned cannot work; resolution then answers 401
     }

@@ -3,37 +3,62 @@ package dev.gatehouse.ratelimit.internal;
 import dev.gatehouse.core.ClientAddress;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.SecurityEvents;
+import dev.gatehouse.core.internal.Runtimes;
+import dev.gatehouse.core.spi.Guarantees;
+import dev.gatehouse.core.spi.Matched;
 import dev.gatehouse.ratelimit.RateLimitPolicy;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
- * Bound to one resource method with its policies (after authentication, so per-user keys exist,
- * and before authorization, so refused callers are counted too). Buckets come from the policy and
- * the key — the client address Gatehouse resolved, or the subject — never from the path.
+ * Applies each endpoint's {@link RateLimitPlan} (after authentication, so per-user keys exist, and
+ * before authorization, so refused callers are counted too). Buckets come from the policy and the
+ * key — the client address Gatehouse resolved, or the subject — never from the path. It claims
+ * {@link #MARK} on each request it checked; core refuses an endpoint request without it, so a
+ * runtime that did not install this filter fails closed, and a second registration counts nothing
+ * twice.
  */
-final class RateLimitFilter implements ContainerRequestFilter {
+@Provider
+@Priority(RateLimitFilter.PRIORITY)
+public final class RateLimitFilter implements ContainerRequestFilter {
 
-  private final List<RateLimitPolicy> policies;
-  private final Limiter limiter;
+  /** After authentication (1000), before authorization (2000). */
+  public static final int PRIORITY = Priorities.AUTHENTICATION + 500;
 
-  RateLimitFilter(List<RateLimitPolicy> policies, Limiter limiter) {
-    this.policies = List.copyOf(policies);
-    this.limiter = limiter;
-  }
+  static final String MARK = "dev.gatehouse.ratelimit.checked";
+
+  private final Runtimes<RateLimitRuntime> runtime = Runtimes.of(RateLimitRuntime.class);
 
   @Override
   public void filter(ContainerRequestContext request) {
+    if (Guarantees.claimed(request, MARK) || !Matched.known(request)) {
+      return;
+    }
+    if (Matched.endpoint(request) == null) {
+      Guarantees.claim(request, MARK);
+      return;
+    }
+    RateLimitPlan plan = Matched.plan(request, RateLimitModule.NAME, RateLimitPlan.class);
+    if (plan == null) {
+      return; // not prepared: core refuses the request
+    }
+    Guarantees.claim(request, MARK);
+    if (plan.policies().isEmpty()) {
+      return;
+    }
+    Limiter limiter = runtime.get().limiter();
     String ip = ClientAddress.of(request).map(ClientAddress::bucket).orElse("unknown");
     SecurityContext sc = request.getSecurityContext();
     Principal user = sc == null ? null : sc.getUserPrincipal();
     Limiter.Quota tightest = null;
-    for (RateLimitPolicy policy : policies) {
+    for (RateLimitPolicy policy : plan.policies()) {
       Set<String> buckets = new LinkedHashSet<>();
       if (policy.keys().contains(RateLimitPolicy.Key.IP) || user == null) {
         buckets.add(Limiter.bucket(policy, "ip", ip));

@@ -3,8 +3,10 @@ package dev.gatehouse.ratelimit.internal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
 
 /** Reports the quota left on allowed responses: {@code RateLimit-Policy} and {@code RateLimit}. */
+@Provider
 public final class RateLimitHeadersFilter implements ContainerResponseFilter {
 
   @Override

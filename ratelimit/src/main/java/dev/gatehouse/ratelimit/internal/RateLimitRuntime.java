@@ -5,6 +5,8 @@ import dev.gatehouse.ratelimit.RateLimitSettings;
 import dev.gatehouse.redis.GatehouseRedis;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -14,7 +16,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The rate-limit state of one application: the policies, and the backend — an application's own
  * {@link RateLimitBackend} bean if it has one, else Redis when {@code gatehouse.redis.url} is set,
- * else in process.
+ * else in process. It observes the application's start, so policies are validated then on every
+ * runtime (and Quarkus keeps the bean although providers only look it up).
  */
 @ApplicationScoped
 public class RateLimitRuntime {
@@ -30,6 +33,10 @@ public class RateLimitRuntime {
 
   private RateLimitSettings settings;
   private Limiter limiter;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    settings(); // reads and validates now: a bad policy stops the application here
+  }
 
   @PostConstruct
   void init() {

@@ -1,0 +1,23 @@
+package dev.gatehouse.core.internal;
+
+import dev.gatehouse.core.spi.GatehouseModule;
+import java.util.List;
+
+/** The core module's providers, for applications that register them by hand. */
+public final class CoreModule implements GatehouseModule {
+
+  @Override
+  public String name() {
+    return "core";
+  }
+
+  @Override
+  public List<Class<?>> providers() {
+    return List.of(RequestContextFilter.class, EndpointFilter.class, GuardFilter.class,
+        ResponseFilter.class, EndpointFeature.class, StrictJsonReader.class,
+        StrictJsonInterceptor.class, JsonWriteGuard.class, StrictObjectMapperResolver.class,
+        SortSpecConverterProvider.class, ProblemExceptionMapper.class,
+        ConstraintViolationMapper.class, JacksonExceptionMappers.Parse.class,
+        JacksonExceptionMappers.Mapping.class);
+  }
+}

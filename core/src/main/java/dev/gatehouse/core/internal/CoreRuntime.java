@@ -1,0 +1,112 @@
+package dev.gatehouse.core.internal;
+
+import dev.gatehouse.core.CoreSettings;
+import dev.gatehouse.core.PeerAddressSource;
+import dev.gatehouse.core.spi.GatehouseModule;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Core's state for one application: the validated settings, the Gatehouse modules present, the
+ * endpoint registry and the peer-address source. A CDI bean that observes the application's start,
+ * so that settings are read and refused at start-up on every runtime — and so that Quarkus keeps
+ * it although providers only look it up.
+ */
+@ApplicationScoped
+public class CoreRuntime {
+
+  private static final System.Logger LOG = System.getLogger("dev.gatehouse.core");
+
+  @Inject
+  Instance<PeerAddressSource> customPeers;
+
+  private volatile CoreSettings settings;
+  private volatile EndpointRegistry endpoints;
+  private List<GatehouseModule> modules;
+  private PeerAddresses peers;
+
+  /** The runtime of the running application. */
+  public static CoreRuntime current() {
+    return CDI.current().select(CoreRuntime.class).get();
+  }
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    settings(); // reads and validates now: a bad setting stops the application here
+  }
+
+  @PostConstruct
+  void init() {
+    modules = discoverModules();
+    peers = new PeerAddresses(customPeers.isResolvable() ? customPeers.get() : null);
+    use(CoreSettings.fromConfig(ConfigProvider.getConfig()));
+  }
+
+  /** Replaces the settings read from configuration with settings built in code. */
+  public synchronized void use(CoreSettings explicit) {
+    CoreSettings previous = settings;
+    settings = Objects.requireNonNull(explicit);
+    endpoints = new EndpointRegistry(explicit,
+        new EndpointLint(explicit.lint(), EndpointLint.discoverRules()), modules);
+    if (!explicit.equals(previous)) {
+      LOG.log(System.Logger.Level.INFO, explicit.summary() + "; modules "
+          + modules.stream().map(GatehouseModule::name).toList());
+    }
+  }
+
+  public CoreSettings settings() {
+    return settings;
+  }
+
+  /** The Gatehouse modules on the class path, core first. */
+  public List<GatehouseModule> modules() {
+    return modules;
+  }
+
+  /**
+   * Prepares and lints resource classes at start-up.
+   *
+   * @throws dev.gatehouse.core.config.GatehouseConfigException when one cannot be protected
+   */
+  public void discover(Collection<Class<?>> resourceClasses) {
+    endpoints.discover(resourceClasses);
+  }
+
+  EndpointRegistry endpoints() {
+    return endpoints;
+  }
+
+  /** Every endpoint seen so far (for modules that route by path, like CORS preflights). */
+  public List<dev.gatehouse.core.lint.Endpoint> knownEndpoints() {
+    return endpoints.endpoints();
+  }
+
+  String peer(jakarta.ws.rs.container.ContainerRequestContext request) {
+    return peers.peer(request);
+  }
+
+  static List<GatehouseModule> discoverModules() {
+    List<GatehouseModule> found = new ArrayList<>();
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    for (GatehouseModule m : ServiceLoader.load(GatehouseModule.class,
+        loader != null ? loader : CoreRuntime.class.getClassLoader())) {
+      if (found.stream().noneMatch(f -> f.name().equals(m.name()))) {
+        found.add(m);
+      }
+    }
+    found.sort(Comparator.comparing((GatehouseModule m) -> !m.name().equals("core"))
+        .thenComparing(GatehouseModule::name));
+    return List.copyOf(found);
+  }
+}

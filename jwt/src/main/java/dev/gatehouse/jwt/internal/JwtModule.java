@@ -1,0 +1,40 @@
+package dev.gatehouse.jwt.internal;
+
+import dev.gatehouse.core.config.GatehouseConfigException;
+import dev.gatehouse.core.lint.Endpoint;
+import dev.gatehouse.core.spi.GatehouseModule;
+import jakarta.enterprise.inject.spi.CDI;
+import java.util.List;
+
+/** The jwt module as core sees it: bearer authentication and access control on every endpoint. */
+public final class JwtModule implements GatehouseModule {
+
+  static final String NAME = "jwt";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<Class<?>> providers() {
+    return List.of(BearerAuthenticationFilter.class, AccessFilter.class);
+  }
+
+  @Override
+  public String requestMark() {
+    return AccessFilter.MARK;
+  }
+
+  @Override
+  public Object prepare(Endpoint endpoint) {
+    AccessPolicy policy = AccessPolicy.of(endpoint);
+    if (policy.recheck()
+        && CDI.current().select(JwtRuntime.class).get().roleSource().isEmpty()) {
+      throw new GatehouseConfigException("@RecheckRoles on " + endpoint.name() + " needs a"
+          + " RoleSource bean: implement dev.gatehouse.jwt.RoleSource as an @ApplicationScoped"
+          + " bean reading the subject's current roles from your data");
+    }
+    return policy;
+  }
+}

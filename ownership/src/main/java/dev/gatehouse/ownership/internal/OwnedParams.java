@@ -1,0 +1,70 @@
+package dev.gatehouse.ownership.internal;
+
+import dev.gatehouse.core.config.GatehouseConfigException;
+import dev.gatehouse.core.lint.Endpoint;
+import dev.gatehouse.ownership.Owned;
+import dev.gatehouse.ownership.OwnershipResolver;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@link Owned} parameters of one endpoint, each with its resolver — the single reading of
+ * {@code @Owned} that the endpoint report, {@link OwnedFilter} and the parameter converter share.
+ *
+ * @param params the owned parameters, in declaration order
+ */
+record OwnedParams(List<Param> params) {
+
+  /** One owned parameter: a path or query parameter's name, its type and resolver. */
+  record Param(boolean path, String name, Class<?> type, OwnershipResolver<?> resolver) {
+  }
+
+  /** The names of the endpoint's {@code @Owned} parameters, for the report. */
+  static List<String> names(Endpoint endpoint) {
+    List<String> names = new ArrayList<>();
+    for (Parameter p : endpoint.method().getParameters()) {
+      if (p.isAnnotationPresent(Owned.class)) {
+        PathParam path = p.getAnnotation(PathParam.class);
+        QueryParam query = p.getAnnotation(QueryParam.class);
+        names.add(path != null ? path.value() : query != null ? query.value() : p.getName());
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Reads the endpoint's owned parameters and finds their resolvers.
+   *
+   * @throws GatehouseConfigException for a type without a resolver, or {@code @Owned} on anything
+   *     but a path or query parameter
+   */
+  static OwnedParams of(Endpoint endpoint, OwnershipRuntime runtime) {
+    List<Param> params = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (Parameter p : endpoint.method().getParameters()) {
+      if (!p.isAnnotationPresent(Owned.class)) {
+        continue;
+      }
+      PathParam path = p.getAnnotation(PathParam.class);
+      QueryParam query = p.getAnnotation(QueryParam.class);
+      if (path == null && query == null) {
+        problems.add("@Owned on " + endpoint.name() + " parameter " + p.getName() + " needs"
+            + " @PathParam or @QueryParam: the id is read from the path or the query");
+        continue;
+      }
+      try {
+        params.add(new Param(path != null, path != null ? path.value() : query.value(),
+            p.getType(), runtime.resolver(p.getType())));
+      } catch (GatehouseConfigException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new GatehouseConfigException(problems);
+    }
+    return new OwnedParams(List.copyOf(params));
+  }
+}

@@ -1,0 +1,32 @@
+package dev.gatehouse.ownership.internal;
+
+import dev.gatehouse.core.lint.Endpoint;
+import dev.gatehouse.core.spi.GatehouseModule;
+import jakarta.enterprise.inject.spi.CDI;
+import java.util.List;
+
+/** The ownership module as core sees it: every endpoint's owned parameters, resolved per call. */
+public final class OwnershipModule implements GatehouseModule {
+
+  static final String NAME = "ownership";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<Class<?>> providers() {
+    return List.of(OwnerFilter.class, OwnedFilter.class, OwnedParamConverterProvider.class);
+  }
+
+  @Override
+  public String requestMark() {
+    return OwnedFilter.MARK;
+  }
+
+  @Override
+  public Object prepare(Endpoint endpoint) {
+    return OwnedParams.of(endpoint, CDI.current().select(OwnershipRuntime.class).get());
+  }
+}
