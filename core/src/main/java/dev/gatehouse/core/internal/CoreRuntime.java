@@ -50,7 +50,9 @@ public class CoreRuntime {
   void init() {
     modules = discoverModules();
     peers = new PeerAddresses(customPeers.isResolvable() ? customPeers.get() : null);
-    use(CoreSettings.fromConfig(ConfigProvider.getConfig()));
+    org.eclipse.microprofile.config.Config config = ConfigProvider.getConfig();
+    RuntimeDocs.refuseIfServed(config);
+    use(CoreSettings.fromConfig(config));
   }
 
   /** Replaces the settings read from configuration with settings built in code. */

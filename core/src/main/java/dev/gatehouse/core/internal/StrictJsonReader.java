@@ -22,15 +22,18 @@ import java.lang.reflect.Type;
 /**
  * Reads every {@code application/json} and {@code application/*+json} request body with
  * Gatehouse's strict mapper ({@link StrictJson}) — whatever JSON provider the runtime brings:
- * Jackson on Jersey, RESTEasy and Quarkus, JSON-B (Yasson) on Payara. Priority 1, the highest an
- * application provider can have, so it is chosen before any other reader of the same media type;
+ * Jackson on Jersey, RESTEasy and Quarkus, JSON-B (Yasson) on Payara. It names the JSON media
+ * types and has priority 1, the highest an application provider can have, so it is chosen before
+ * any other reader of the same media type;
  * {@link StrictJsonInterceptor} checks on every read that it was, and refuses the request when a
  * runtime chose another reader.
  *
  * <p>Bodies read as text, bytes, streams or JSON-P values are left to the runtime.
  */
 @Provider
-@Consumes(MediaType.WILDCARD)
+// The JSON types by name as well as the wildcard: runtimes that rank readers by media type first
+// (RESTEasy) would otherwise prefer their own provider's exact "application/json".
+@Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/json", MediaType.WILDCARD})
 @Priority(1)
 public final class StrictJsonReader implements MessageBodyReader<Object> {
 

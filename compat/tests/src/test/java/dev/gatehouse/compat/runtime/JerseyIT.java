@@ -1,0 +1,100 @@
+package dev.gatehouse.compat.runtime;
+
+import dev.gatehouse.compat.ClientEcho;
+import dev.gatehouse.compat.CompatResource;
+import dev.gatehouse.compat.broken.UndeclaredResource;
+import dev.gatehouse.core.GatehouseCoreFeature;
+import dev.gatehouse.core.config.GatehouseConfigException;
+import dev.gatehouse.testkit.EmbeddedServer;
+import java.net.URI;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Jersey 3.1 + Weld SE on Jetty 12, in this JVM — the test kit every module's tests use — with the
+ * application registered by hand, the Jersey way: {@code GatehouseCoreFeature} and the resources.
+ */
+class JerseyIT extends RuntimeContract {
+
+  private static final Tokens TOKENS = Tokens.random();
+  private static final StringBuffer LOG = new StringBuffer();
+  private static final Handler CAPTURE = new Handler() {
+    @Override
+    public void publish(LogRecord record) {
+      LOG.append(record.getMessage()).append('\n');
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
+  };
+  /** Held, so that java.util.logging does not drop the logger (and the handler) meanwhile. */
+  private static final Logger GATEHOUSE = Logger.getLogger("dev.gatehouse");
+  private static EmbeddedServer server;
+
+  @BeforeAll
+  static void start() {
+    GATEHOUSE.addHandler(CAPTURE);
+    server = builder().build().start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.stop();
+    }
+    GATEHOUSE.removeHandler(CAPTURE);
+  }
+
+  private static EmbeddedServer.Builder builder() {
+    return EmbeddedServer.builder()
+        .register(GatehouseCoreFeature.class, CompatResource.class, ClientEcho.class)
+        .properties(Map.of("gatehouse.jwt.issuer", Tokens.ISSUER,
+            "gatehouse.jwt.audience", Tokens.AUDIENCE,
+            "gatehouse.jwt.secret", TOKENS.secretBase64()));
+  }
+
+  @Override
+  protected RuntimeUnderTest runtime() {
+    return new RuntimeUnderTest() {
+      @Override
+      public URI baseUri() {
+        return server.baseUri();
+      }
+
+      @Override
+      public String log() {
+        return LOG.toString();
+      }
+
+      @Override
+      public void close() {
+        server.stop();
+      }
+    };
+  }
+
+  @Override
+  protected Tokens tokens() {
+    return TOKENS;
+  }
+
+  @Override
+  protected String refusalOfTheBrokenApplication() {
+    server.stop();
+    try {
+      return builder().register(UndeclaredResource.class).build()
+          .refusal(GatehouseConfigException.class).getMessage();
+    } finally {
+      server = builder().build().start();
+    }
+  }
+}

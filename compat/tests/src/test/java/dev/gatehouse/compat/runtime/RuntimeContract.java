@@ -1,0 +1,290 @@
+package dev.gatehouse.compat.runtime;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTP contract every runtime must keep for the compatibility application — the same requests,
+ * the same answers, whatever serves them. Each runtime's test class starts its runtime once
+ * ({@link #runtime()}) and knows how to start the application with an undeclared endpoint
+ * ({@link #refusalOfTheBrokenApplication()}).
+ */
+public abstract class RuntimeContract {
+
+  /** Class names, packages, stack frames: none may reach a client. */
+  private static final Pattern LEAK = Pattern.compile(
+      "[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*\\.[A-Za-z_$][\\w$]*|Exception|\\bat [\\w$.]+\\(|\\.java:\\d");
+  private static final String ALLOWED = "https://app.example.com";
+
+  /** The runtime under test, started by the subclass. */
+  protected abstract RuntimeUnderTest runtime();
+
+  /** The signing key the runtime was started with. */
+  protected abstract Tokens tokens();
+
+  /**
+   * Starts the application with an undeclared endpoint added, expecting the runtime to refuse it,
+   * and returns what it reported.
+   */
+  protected abstract String refusalOfTheBrokenApplication();
+
+  private RequestSpecification request() {
+    return given().baseUri(runtime().baseUri().toString()).urlEncodingEnabled(true)
+        .redirects().follow(false);
+  }
+
+  private RequestSpecification as(String subject, String... roles) {
+    return request().header("Authorization", "Bearer " + tokens().valid(subject, roles));
+  }
+
+  // ---- security headers and error bodies ----
+
+  @Test
+  void successfulResponsesCarryTheSecurityHeadersAndNoBanner() {
+    ExtractableResponse<Response> r = request().get("public").then().extract();
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertSecurityHeaders(r);
+    assertThat(r.jsonPath().getBoolean("ok")).isTrue();
+  }
+
+  @Test
+  void errorsCarryTheSecurityHeadersAndAProblemWithoutClassNames() {
+    assertProblem(request().get("admin").then().extract(), 401);
+    assertProblem(request().get("no/such/path").then().extract(), 404);
+    assertProblem(as("alice", "user").get("admin").then().extract(), 403);
+    assertProblem(postItem(Tokens.freshSubject("err"), "{\"name\":").extract(), 400);
+  }
+
+  // ---- strict JSON and validation ----
+
+  @Test
+  void rejectsUnknownFields() {
+    ExtractableResponse<Response> r = postItem(Tokens.freshSubject("json"),
+        "{\"name\":\"lamp\",\"quantity\":1,\"admin\":true}").extract();
+    assertProblem(r, 400);
+    assertThat(r.jsonPath().getString("errors[0].field")).isEqualTo("$.admin");
+  }
+
+  @Test
+  void rejectsDuplicateKeys() {
+    ExtractableResponse<Response> r = postItem(Tokens.freshSubject("json"),
+        "{\"name\":\"lamp\",\"name\":\"other\",\"quantity\":1}").extract();
+    assertProblem(r, 400);
+    assertThat(r.jsonPath().getString("errors[0].field")).isEqualTo("$.name");
+  }
+
+  @Test
+  void rejectsAStringWhereANumberBelongs() {
+    ExtractableResponse<Response> r = postItem(Tokens.freshSubject("json"),
+        "{\"name\":\"lamp\",\"quantity\":\"7\"}").extract();
+    assertProblem(r, 400);
+    assertThat(r.jsonPath().getString("errors[0].field")).isEqualTo("$.quantity");
+  }
+
+  @Test
+  void rejectsMalformedJsonWithA400NotA500() {
+    assertProblem(postItem(Tokens.freshSubject("json"), "{\"name\":\"lamp\",").extract(), 400);
+    assertProblem(postItem(Tokens.freshSubject("json"), "{\"name\":\"lamp\",\"quantity\":1} x")
+        .extract(), 400);
+  }
+
+  @Test
+  void validatesTheBodyWithBeanValidation() {
+    ExtractableResponse<Response> r = postItem(Tokens.freshSubject("json"),
+        "{\"name\":\" \",\"quantity\":1}").extract();
+    assertProblem(r, 400);
+    assertThat(r.jsonPath().getString("errors[0].field")).isEqualTo("name");
+  }
+
+  @Test
+  void acceptsAValidBody() {
+    ExtractableResponse<Response> r = postItem(Tokens.freshSubject("json"),
+        "{\"name\":\"lamp\",\"quantity\":3}").extract();
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.jsonPath().getString("name")).isEqualTo("lamp");
+    assertThat(r.jsonPath().getInt("quantity")).isEqualTo(3);
+  }
+
+  @Test
+  void aBodyOverTheLimitIs413() {
+    String big = "{\"name\":\"" + "a".repeat(3000) + "\",\"quantity\":1}";
+    assertProblem(postItem(Tokens.freshSubject("big"), big).extract(), 413);
+  }
+
+  // ---- authentication and authorization ----
+
+  @Test
+  void aCallWithoutATokenGets401WithABearerChallenge() {
+    ExtractableResponse<Response> r = request().get("admin").then().extract();
+    assertProblem(r, 401);
+    assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer");
+  }
+
+  @Test
+  void rejectsAnUnsignedToken() {
+    assertUnauthorized(tokens().unsigned("alice", "admin"));
+  }
+
+  @Test
+  void rejectsATokenSignedWithAnotherKey() {
+    assertUnauthorized(tokens().otherKey("alice", "admin"));
+  }
+
+  @Test
+  void rejectsATokenSignedWithHs384AndTheRightSecret() {
+    assertUnauthorized(tokens().hs384("alice", "admin"));
+  }
+
+  @Test
+  void acceptsAValidTokenAndInjectsGatehousesVerifiedToken() {
+    ExtractableResponse<Response> r = as("carol", "user").get("me").then().extract();
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.jsonPath().getString("subject")).isEqualTo("carol");
+    assertThat(r.jsonPath().getList("groups")).containsExactly("user");
+    assertSecurityHeaders(r);
+    assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+  }
+
+  @Test
+  void aCallerWithoutTheRoleGets403AndOneWithItIsServed() {
+    assertProblem(as("dave", "user").get("admin").then().extract(), 403);
+    ExtractableResponse<Response> ok = as("root", "admin").get("admin").then().extract();
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(ok.jsonPath().getBoolean("admin")).isTrue();
+  }
+
+  // ---- object ownership ----
+
+  @Test
+  void theOwnerGetsTheirObject() {
+    ExtractableResponse<Response> r = as("alice", "user").get("items/1").then().extract();
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.jsonPath().getString("name")).isEqualTo("alice's lamp");
+  }
+
+  @Test
+  void someoneElsesObjectIsTheSame404AsAMissingOne() {
+    ExtractableResponse<Response> others = as("alice", "user").get("items/2").then().extract();
+    ExtractableResponse<Response> missing = as("alice", "user").get("items/999").then().extract();
+    assertProblem(others, 404);
+    assertProblem(missing, 404);
+    Map<String, Object> a = others.jsonPath().getMap("$");
+    Map<String, Object> b = missing.jsonPath().getMap("$");
+    a.remove("requestId");
+    b.remove("requestId");
+    assertThat(a).isEqualTo(b);
+    assertThat(runtime().log()).contains("\"event\":\"NOT_OWNED\"")
+        .contains("\"path\":\"/items/{id}\"");
+  }
+
+  // ---- rate limits ----
+
+  @Test
+  void theRateLimitAnswers429WithRetryAfter() {
+    String subject = Tokens.freshSubject("rate");
+    for (int i = 0; i < 3; i++) {
+      assertThat(postItem(subject, "{\"name\":\"n" + i + "\",\"quantity\":1}").extract()
+          .statusCode()).as("call %d", i + 1).isEqualTo(200);
+    }
+    ExtractableResponse<Response> refused = postItem(subject,
+        "{\"name\":\"one too many\",\"quantity\":1}").extract();
+    assertProblem(refused, 429);
+    assertThat(Integer.parseInt(refused.header("Retry-After"))).isPositive();
+  }
+
+  // ---- CORS ----
+
+  @Test
+  void aPreflightFromTheAllowedOriginIsGranted() {
+    ExtractableResponse<Response> r = request().header("Origin", ALLOWED)
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "authorization, content-type")
+        .options("items").then().extract();
+    assertThat(r.statusCode()).isIn(200, 204);
+    assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED);
+    assertThat(r.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+  }
+
+  @Test
+  void aPreflightFromAnotherOriginIsRefused() {
+    ExtractableResponse<Response> r = request().header("Origin", "https://evil.example")
+        .header("Access-Control-Request-Method", "POST")
+        .options("items").then().extract();
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(r.header("Access-Control-Allow-Origin")).isNull();
+  }
+
+  // ---- documentation, client address, start-up ----
+
+  @Test
+  void documentationIsHidden() {
+    for (String path : new String[] {"openapi", "q/openapi", "application.wadl", "swagger-ui"}) {
+      assertThat(request().get(path).then().extract().statusCode()).as(path).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void theSocketPeerReachesGatehouseAndAForgedForwardedForChangesNothing() {
+    assertThat(request().get("public").then().extract().header("X-Compat-Client"))
+        .isEqualTo("127.0.0.1");
+    assertThat(request().header("X-Forwarded-For", "203.0.113.9").get("public").then().extract()
+        .header("X-Compat-Client")).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void theStartUpLogCarriesTheEndpointReport() {
+    assertThat(runtime().log()).contains("Gatehouse endpoint report")
+        .contains("GET /admin | who: roles admin")
+        .contains("GET /items/{id} | who: authenticated | owned: id")
+        .contains("POST /items | who: authenticated | owned: - | paging: - | rate limit: compat");
+  }
+
+  @Test
+  void anApplicationWithAnUndeclaredEndpointRefusesToStart() {
+    assertThat(refusalOfTheBrokenApplication()).contains("Gatehouse refuses to start")
+        .contains("UndeclaredResource#undeclared: access: who may call it is not declared");
+  }
+
+  // ---- helpers ----
+
+  private io.restassured.response.ValidatableResponse postItem(String subject, String json) {
+    return as(subject, "user").contentType("application/json").body(json).post("items").then();
+  }
+
+  private void assertUnauthorized(String token) {
+    ExtractableResponse<Response> r = request().header("Authorization", "Bearer " + token)
+        .get("me").then().extract();
+    assertProblem(r, 401);
+    assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer");
+    assertThat(r.jsonPath().getString("detail")).isEqualTo(
+        "Authentication is required: the credentials are missing, invalid or expired.");
+  }
+
+  static void assertSecurityHeaders(ExtractableResponse<Response> r) {
+    assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(r.header("Content-Security-Policy")).contains("default-src 'none'");
+    assertThat(r.header("Referrer-Policy")).isEqualTo("no-referrer");
+    assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+    assertThat(r.header("X-Request-Id")).isNotBlank();
+    assertThat(r.header("X-Powered-By")).isNull();
+    String server = r.header("Server");
+    assertThat(server == null || !server.matches(".*\\d.*")).as("Server: %s", server).isTrue();
+  }
+
+  private static void assertProblem(ExtractableResponse<Response> r, int status) {
+    assertThat(r.statusCode()).as(r.asString()).isEqualTo(status);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    assertThat(r.jsonPath().getInt("status")).isEqualTo(status);
+    assertThat(r.jsonPath().getString("requestId")).isNotBlank();
+    assertThat(r.asString()).doesNotContainPattern(LEAK);
+    assertSecurityHeaders(r);
+  }
+}
