@@ -137,6 +137,14 @@ class StartupRefusalTest {
   }
 
   @Test
+  void refusesToStartWhenWildFlyWouldServeOpenApiOutsideTheDocsGate() {
+    assertThat(refusalFor("mp.openapi.extensions.enabled", "true")).isEqualTo(
+        "mp.openapi.extensions.enabled: \"true\" makes WildFly serve /openapi by itself, to"
+            + " anyone, outside Gatehouse's docs gate; set it to false and serve documentation"
+            + " through a resource (gatehouse.docs.enabled and gatehouse.docs.roles)");
+  }
+
+  @Test
   void refusalMessagesNeverPrintMoreThanTheValue() {
     String message = refusalFor("gatehouse.body.max-bytes", "x".repeat(500) + "\u0007");
     assertThat(message.length()).isLessThan(320);

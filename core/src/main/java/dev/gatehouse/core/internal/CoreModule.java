@@ -13,7 +13,7 @@ public final class CoreModule implements GatehouseModule {
 
   @Override
   public List<Class<?>> providers() {
-    return List.of(RequestContextFilter.class, EndpointFilter.class, GuardFilter.class,
+    return List.of(RuntimeDefaults.class, RequestContextFilter.class, EndpointFilter.class, GuardFilter.class,
         ResponseFilter.class, EndpointFeature.class, StrictJsonReader.class,
         StrictJsonInterceptor.class, JsonWriteGuard.class, StrictObjectMapperResolver.class,
         SortSpecConverterProvider.class, ProblemExceptionMapper.class,

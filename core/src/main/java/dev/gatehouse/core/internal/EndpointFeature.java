@@ -1,5 +1,7 @@
 package dev.gatehouse.core.internal;
 
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
@@ -12,6 +14,10 @@ import java.util.List;
  * start-up for one it cannot protect) and the lint checks them. It registers nothing: enforcement
  * lives in global filters that read the same plans, so it holds even where a runtime ignores
  * dynamic features.
+ *
+ * <p>A runtime that builds a sub-resource's model while serving a request (Jersey) calls it then:
+ * a refusal cannot stop the application any more, so it is recorded and that endpoint's requests
+ * are refused with a 500 and an event, by {@link EndpointFilter}.
  */
 @Provider
 public final class EndpointFeature implements DynamicFeature {
@@ -19,8 +25,22 @@ public final class EndpointFeature implements DynamicFeature {
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
     Class<?> type = resource.getResourceClass();
-    if (type != null && resource.getResourceMethod() != null) {
-      CoreRuntime.current().discover(List.of(type));
+    if (type == null || resource.getResourceMethod() == null) {
+      return;
+    }
+    CoreRuntime core = CoreRuntime.current();
+    if (servingARequest()) {
+      core.endpoints().plan(type, resource.getResourceMethod());
+    } else {
+      core.discover(List.of(type));
+    }
+  }
+
+  private static boolean servingARequest() {
+    try {
+      return CDI.current().getBeanManager().getContext(RequestScoped.class).isActive();
+    } catch (RuntimeException noActiveContext) {
+      return false;
     }
   }
 }

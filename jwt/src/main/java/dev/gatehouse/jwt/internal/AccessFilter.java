@@ -15,7 +15,7 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Authorization of every endpoint (priority {@code AUTHORIZATION}) by its {@link AccessPolicy}:
+ * Authorization of every endpoint (just before {@code AUTHORIZATION}) by its {@link AccessPolicy}:
  * 401 when nobody is authenticated, 403 with an {@code ACCESS_DENIED} event when someone is but may
  * not — including, with {@code @RecheckRoles}, when the application's data no longer grants the
  * role the token still carries. It claims {@link #MARK} on each request it decided, and core
@@ -23,8 +23,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * closed.
  */
 @Provider
-@Priority(Priorities.AUTHORIZATION)
+@Priority(AccessFilter.PRIORITY)
 public final class AccessFilter implements ContainerRequestFilter {
+
+  /**
+   * Just before {@code AUTHORIZATION}, so that a container's own {@code @RolesAllowed} filter
+   * (Payara's, at {@code AUTHORIZATION}) only ever sees callers Gatehouse has admitted.
+   */
+  static final int PRIORITY = Priorities.AUTHORIZATION - 100;
 
   /** The request mark of this filter (see {@link Guarantees}). */
   static final String MARK = "dev.gatehouse.jwt.access";

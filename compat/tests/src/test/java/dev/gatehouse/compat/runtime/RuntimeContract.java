@@ -224,9 +224,11 @@ public abstract class RuntimeContract {
   // ---- documentation, client address, start-up ----
 
   @Test
-  void documentationIsHidden() {
+  void documentationIsHiddenIncludingWhatTheRuntimeServesItself() {
     for (String path : new String[] {"openapi", "q/openapi", "application.wadl", "swagger-ui"}) {
       assertThat(request().get(path).then().extract().statusCode()).as(path).isEqualTo(404);
+      assertThat(given().baseUri(runtime().serverRoot().toString()).get(path).then().extract()
+          .statusCode()).as("/" + path).isEqualTo(404);
     }
   }
 

@@ -8,6 +8,11 @@ public interface RuntimeUnderTest extends AutoCloseable {
   /** The application's base URI, ending with {@code /}. */
   URI baseUri();
 
+  /** The server's root, where a runtime serves its own endpoints (WildFly's {@code /openapi}). */
+  default URI serverRoot() {
+    return baseUri().resolve("/");
+  }
+
   /** Everything the runtime has logged so far. */
   String log();
 

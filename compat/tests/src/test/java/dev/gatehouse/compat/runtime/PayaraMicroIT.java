@@ -1,0 +1,77 @@
+package dev.gatehouse.compat.runtime;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Payara Micro 6.2025.10 (Jersey, Weld, JSON-B, its own MP-JWT and role filter), the application as
+ * a plain WAR with Gatehouse in {@code WEB-INF/lib} and no server configuration, at {@code /}.
+ */
+class PayaraMicroIT extends RuntimeContract {
+
+  private static final Tokens TOKENS = Tokens.random();
+  private static PayaraMicroServer server;
+
+  @BeforeAll
+  static void start() {
+    server = builder(Path.of(System.getProperty("compat.war"))).start();
+    if (server.deploymentFailed()) {
+      String log = server.log();
+      server.close();
+      throw new IllegalStateException("the application did not deploy:\n" + log);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static PayaraMicroServer.Builder builder(Path war) {
+    return PayaraMicroServer.builder(war)
+        .payaraJar(Path.of(System.getProperty("compat.payara-micro")))
+        .env("GATEHOUSE_JWT_ISSUER", Tokens.ISSUER)
+        .env("GATEHOUSE_JWT_AUDIENCE", Tokens.AUDIENCE)
+        .env("GATEHOUSE_JWT_SECRET", TOKENS.secretBase64());
+  }
+
+  @Override
+  protected RuntimeUnderTest runtime() {
+    return new RuntimeUnderTest() {
+      @Override
+      public URI baseUri() {
+        return server.baseUri();
+      }
+
+      @Override
+      public String log() {
+        return server.log();
+      }
+
+      @Override
+      public void close() {
+        server.close();
+      }
+    };
+  }
+
+  @Override
+  protected Tokens tokens() {
+    return TOKENS;
+  }
+
+  @Override
+  protected String refusalOfTheBrokenApplication() {
+    try (PayaraMicroServer broken = builder(Path.of(System.getProperty("compat.war-broken")))
+        .start()) {
+      if (!broken.deploymentFailed()) {
+        throw new AssertionError("the broken application deployed:\n" + broken.log());
+      }
+      return broken.failureText().orElse("") + "\n" + broken.log();
+    }
+  }
+}

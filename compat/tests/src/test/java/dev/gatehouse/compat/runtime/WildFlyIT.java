@@ -1,0 +1,84 @@
+package dev.gatehouse.compat.runtime;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * WildFly 39.0.1.Final ({@code standalone-microprofile.xml}, RESTEasy, Weld, SmallRye Config), the
+ * application as a plain WAR with Gatehouse in {@code WEB-INF/lib} and no server configuration,
+ * deployed at {@code /compat}.
+ */
+class WildFlyIT extends RuntimeContract {
+
+  private static final Duration DEPLOY = Duration.ofMinutes(3);
+  private static final Tokens TOKENS = Tokens.random();
+  private static WildFlyServer server;
+
+  @BeforeAll
+  static void start() {
+    Path work = QuarkusApps.work();
+    Path home = WildFlyServer.unpack(Path.of(System.getProperty("compat.wildfly-zip")),
+        work.resolve("wildfly-dist"));
+    server = WildFlyServer.start(home, work.resolve("wildfly-base"), new WildFlyServer.Options()
+        .env("GATEHOUSE_JWT_ISSUER", Tokens.ISSUER)
+        .env("GATEHOUSE_JWT_AUDIENCE", Tokens.AUDIENCE)
+        .env("GATEHOUSE_JWT_SECRET", TOKENS.secretBase64()));
+    WildFlyServer.Deployment d = server.deploy(Path.of(System.getProperty("compat.war")),
+        "compat.war", DEPLOY);
+    if (d.failed()) {
+      throw new IllegalStateException("the application did not deploy:\n" + d.failureText()
+          + "\n" + d.logDuringDeploy());
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Override
+  protected RuntimeUnderTest runtime() {
+    return new RuntimeUnderTest() {
+      @Override
+      public URI baseUri() {
+        return server.baseUri("compat");
+      }
+
+      @Override
+      public URI serverRoot() {
+        return server.baseUri();
+      }
+
+      @Override
+      public String log() {
+        return server.log();
+      }
+
+      @Override
+      public void close() {
+        server.close();
+      }
+    };
+  }
+
+  @Override
+  protected Tokens tokens() {
+    return TOKENS;
+  }
+
+  @Override
+  protected String refusalOfTheBrokenApplication() {
+    WildFlyServer.Deployment d = server.deploy(Path.of(System.getProperty("compat.war-broken")),
+        "broken.war", DEPLOY);
+    if (!d.failed()) {
+      server.undeploy("broken.war", DEPLOY);
+      throw new AssertionError("the broken application deployed:\n" + d.logDuringDeploy());
+    }
+    return d.failureText() + "\n" + d.logDuringDeploy();
+  }
+}

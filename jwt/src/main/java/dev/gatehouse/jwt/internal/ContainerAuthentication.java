@@ -1,0 +1,60 @@
+package dev.gatehouse.jwt.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Gatehouse as the container's Jakarta Security authentication mechanism, for servers whose
+ * container enforces {@code @RolesAllowed} on Jakarta REST resources itself — Payara registers its
+ * own role filter for every application, which asks Jakarta Security for the caller and answers a
+ * container 401 page when there is none. When the container asks ({@code authenticate()}), it is
+ * told the caller Gatehouse verified — the same token, the same verifier, the same roles — so the
+ * container's check and Gatehouse's agree; there is never a second verifier with other rules.
+ *
+ * <p>It does nothing otherwise: Gatehouse's own filters run before the container's (401, 403 and
+ * their problem bodies are Gatehouse's), and on servers that merely call every mechanism on every
+ * request (WildFly) nothing changes. Where the Jakarta Security API is absent (Quarkus, a plain
+ * servlet container) this class is never loaded.
+ */
+@ApplicationScoped
+public class ContainerAuthentication implements HttpAuthenticationMechanism {
+
+  @Inject
+  JwtRuntime runtime;
+
+  @Override
+  public AuthenticationStatus validateRequest(HttpServletRequest request,
+      HttpServletResponse response, HttpMessageContext context) {
+    if (!context.isAuthenticationRequest()) {
+      return context.doNothing();
+    }
+    JsonWebToken jwt = request.getAttribute(BearerAuthenticationFilter.TOKEN_PROPERTY)
+        instanceof JsonWebToken verified ? verified : verify(request);
+    if (jwt == null) {
+      return context.doNothing();
+    }
+    Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
+    return context.notifyContainerAboutLogin(jwt, groups);
+  }
+
+  /** The request's bearer token if Gatehouse's verifier accepts it, else null. */
+  private JsonWebToken verify(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)
+        || header.length() > runtime.settings().maxTokenBytes() + 7) {
+      return null;
+    }
+    try {
+      return runtime.verifier().verify(header.substring(7).trim());
+    } catch (AuthenticationFailure | RuntimeException refused) {
+      return null;
+    }
+  }
+}
