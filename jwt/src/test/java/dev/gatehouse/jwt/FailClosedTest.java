@@ -118,6 +118,21 @@ class FailClosedTest {
     }
   }
 
+  /** An application that turns on the server's own MicroProfile JWT. */
+  @org.eclipse.microprofile.auth.LoginConfig(authMethod = "MP-JWT")
+  public static class ContainerJwtApplication extends jakarta.ws.rs.core.Application {
+  }
+
+  @Test
+  void refusesToStartAnApplicationThatTurnsOnTheServersOwnMpJwt() {
+    GatehouseConfigException refusal = Servers.hs256(Servers.secret(32))
+        .application(ContainerJwtApplication.class).register(Open.class).build()
+        .refusal(GatehouseConfigException.class);
+    assertThat(refusal.getMessage()).contains("@LoginConfig(authMethod = \"MP-JWT\") on "
+        + ContainerJwtApplication.class.getName() + " turns on the server's own MicroProfile"
+        + " JWT");
+  }
+
   /** A class loader that also holds an empty class {@code pkg.name}, compiled here. */
   private static ClassLoader loaderWith(java.nio.file.Path dir, String pkg, String name) throws IOException {
     java.nio.file.Path source = dir.resolve(pkg.replace('.', '/')).resolve(name + ".java");

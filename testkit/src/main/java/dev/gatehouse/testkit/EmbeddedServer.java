@@ -51,6 +51,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
+  private final Class<? extends jakarta.ws.rs.core.Application> application;
   private final List<Class<?>> classes;
   private final List<Object> instances;
   private final Map<String, String> properties;
@@ -65,6 +66,7 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
   private int port;
 
   private EmbeddedServer(Builder builder) {
+    this.application = builder.application;
     this.classes = List.copyOf(builder.classes);
     this.instances = List.copyOf(builder.instances);
     this.properties = Map.copyOf(builder.properties);
@@ -93,7 +95,8 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
           .addProperty("org.jboss.weld.construction.relaxed", true)
           .initialize();
 
-      ResourceConfig app = new ResourceConfig();
+      ResourceConfig app = application == null ? new ResourceConfig()
+          : ResourceConfig.forApplicationClass(application);
       app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
       app.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
       app.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
@@ -246,6 +249,7 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
 
   /** Collects resources, providers, features and configuration properties. */
   public static final class Builder {
+    private Class<? extends jakarta.ws.rs.core.Application> application;
     private final List<Class<?>> classes = new ArrayList<>();
     private final List<Object> instances = new ArrayList<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
@@ -254,6 +258,12 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
     private boolean tls;
 
     private Builder() {
+    }
+
+    /** The application's own {@code Application} subclass, wrapped as Jersey does. */
+    public Builder application(Class<? extends jakarta.ws.rs.core.Application> type) {
+      this.application = Objects.requireNonNull(type);
+      return this;
     }
 
     /** Registers resource, provider or feature classes with the Jakarta REST application. */

@@ -18,7 +18,8 @@ public final class JwtModule implements GatehouseModule {
 
   @Override
   public List<Class<?>> providers() {
-    return List.of(BearerAuthenticationFilter.class, AccessFilter.class);
+    return List.of(BearerAuthenticationFilter.class, AccessFilter.class,
+        ContainerJwtCheck.class);
   }
 
   @Override
