@@ -144,6 +144,36 @@ class StartupRefusalTest {
             + " through a resource (gatehouse.docs.enabled and gatehouse.docs.roles)");
   }
 
+  /** Role annotations, but no Gatehouse module here that enforces them (no gatehouse-jwt). */
+  @Path("/roles")
+  @jakarta.annotation.security.RolesAllowed("admin")
+  public static class RolesWithoutJwt {
+    @jakarta.ws.rs.GET
+    public String get() {
+      return "secret";
+    }
+
+    @jakarta.ws.rs.DELETE
+    @jakarta.annotation.security.DenyAll
+    public void delete() {
+    }
+  }
+
+  @Test
+  void refusesRoleAnnotationsThatNoModuleEnforces() {
+    GatehouseConfigException e = refusal(Fixtures.server().register(RolesWithoutJwt.class));
+    assertThat(e.problems()).containsExactly(
+        "RolesWithoutJwt#delete: @DenyAll is enforced by no Gatehouse module here, so it would be"
+            + " ignored; add the dependency dev.gatehouse:gatehouse-jwt (bearer authentication and"
+            + " access control)",
+        "RolesWithoutJwt#delete: @RolesAllowed is enforced by no Gatehouse module here, so it"
+            + " would be ignored; add the dependency dev.gatehouse:gatehouse-jwt (bearer"
+            + " authentication and access control)",
+        "RolesWithoutJwt#get: @RolesAllowed is enforced by no Gatehouse module here, so it would"
+            + " be ignored; add the dependency dev.gatehouse:gatehouse-jwt (bearer authentication"
+            + " and access control)");
+  }
+
   @Test
   void refusalMessagesNeverPrintMoreThanTheValue() {
     String message = refusalFor("gatehouse.body.max-bytes", "x".repeat(500) + "\u0007");

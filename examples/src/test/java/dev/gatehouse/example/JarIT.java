@@ -43,7 +43,8 @@ class JarIT extends NotesContract {
 
   @Test
   void theEndpointReportIsInTheStartUpLog() {
-    assertThat(jar.output()).contains("Gatehouse endpoint report (14 endpoints):")
+    assertThat(jar.output()).contains("Gatehouse endpoint report (14 endpoints; enforced on every"
+        + " request by Gatehouse core, cors, jwt, ownership, ratelimit):")
         .contains("GET /notes/{id} | who: authenticated | owned: id | paging: - | rate limit: -"
             + " | input: -")
         .contains("POST /auth/login | who: anyone | owned: - | paging: - | rate limit: login |"

@@ -67,7 +67,8 @@ class EndpointLintTest {
     String report = log.messages(Level.INFO).stream()
         .filter(m -> m.startsWith("Gatehouse endpoint report")).findFirst().orElseThrow();
     assertThat(report.split("\n")).containsExactly(
-        "Gatehouse endpoint report (7 endpoints):",
+        "Gatehouse endpoint report (7 endpoints; enforced on every request by Gatehouse core, jwt,"
+            + " ownership):",
         "  GET /notes | who: authenticated | owned: - | paging: PageRequest | rate limit: - | input: -",
         "  POST /notes | who: authenticated | owned: - | paging: - | rate limit: - | input: NoteCreate (bounded)",
         "  DELETE /notes/{id} | who: authenticated | owned: id | paging: - | rate limit: - | input: -",

@@ -60,7 +60,8 @@ public class CoreRuntime {
     CoreSettings previous = settings;
     settings = Objects.requireNonNull(explicit);
     endpoints = new EndpointRegistry(explicit,
-        new EndpointLint(explicit.lint(), EndpointLint.discoverRules()), modules);
+        new EndpointLint(explicit.lint(), EndpointLint.discoverRules(),
+            modules.stream().map(GatehouseModule::name).toList()), modules);
     if (!explicit.equals(previous)) {
       LOG.log(System.Logger.Level.INFO, explicit.summary() + "; modules "
           + modules.stream().map(GatehouseModule::name).toList());

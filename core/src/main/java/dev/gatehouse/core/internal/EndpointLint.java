@@ -30,10 +30,21 @@ public final class EndpointLint {
 
   private final LintSettings mode;
   private final List<EndpointRule> rules;
+  private final String enforcedBy;
 
   public EndpointLint(LintSettings mode, List<EndpointRule> rules) {
+    this(mode, rules, List.of());
+  }
+
+  /**
+   * @param modules the Gatehouse modules that check every request, named in the report's header so
+   *     a reader knows what stands behind each column
+   */
+  public EndpointLint(LintSettings mode, List<EndpointRule> rules, List<String> modules) {
     this.mode = mode;
     this.rules = List.copyOf(rules);
+    this.enforcedBy = modules.isEmpty() ? "" : "; enforced on every request by Gatehouse "
+        + String.join(", ", modules);
   }
 
   /** The rules of every Gatehouse module on the class path. */
@@ -110,7 +121,7 @@ public final class EndpointLint {
       return;
     }
     StringBuilder report = new StringBuilder("Gatehouse endpoint report (" + results.size()
-        + " endpoints):");
+        + " endpoints" + enforcedBy + "):");
     List<String> violations = new ArrayList<>();
     for (Result r : results) {
       report.append("\n  ").append(line(r));

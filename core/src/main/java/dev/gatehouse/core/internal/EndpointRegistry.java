@@ -36,6 +36,10 @@ final class EndpointRegistry {
 
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.core");
 
+  /** Annotations a module must enforce, or the endpoint carrying them does not start. */
+  private static final java.util.Set<String> NEEDS_ENFORCEMENT = java.util.Set.of(
+      "jakarta.annotation.security.RolesAllowed", "jakarta.annotation.security.DenyAll");
+
   /** Resource classes of runtimes themselves (WADL, health, OpenAPI): never linted or reported. */
   private static final List<String> RUNTIME_PACKAGES = List.of("org.glassfish.", "org.jboss.",
       "io.quarkus.", "org.wildfly.", "fish.payara.", "io.smallrye.", "org.apache.cxf.",
@@ -48,6 +52,7 @@ final class EndpointRegistry {
   private final EndpointLint lint;
   private final List<GatehouseModule> modules;
   private final List<String> requiredMarks;
+  private final java.util.Set<String> enforced;
   private final ConcurrentHashMap<Key, EndpointPlan> plans = new ConcurrentHashMap<>();
   private final Set<Class<?>> discovered = ConcurrentHashMap.newKeySet();
   private final List<Endpoint> endpoints = new CopyOnWriteArrayList<>();
@@ -61,6 +66,8 @@ final class EndpointRegistry {
     modules.stream().map(GatehouseModule::requestMark).filter(Objects::nonNull)
         .forEach(marks::add);
     this.requiredMarks = List.copyOf(marks);
+    this.enforced = modules.stream().flatMap(m -> m.enforcedAnnotations().stream())
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /**
@@ -83,6 +90,7 @@ final class EndpointRegistry {
     List<String> problems = new ArrayList<>();
     List<EndpointPlan> built = new ArrayList<>();
     for (Endpoint e : found) {
+      unenforced(e).forEach(problems::add);
       EndpointPlan core = null;
       try {
         core = plan(e);
@@ -171,6 +179,27 @@ final class EndpointRegistry {
     }
     return new EndpointPlan(e, bodyLimit(e), DocsGate.isDocsPath(e.path()), paged,
         List.copyOf(sorts), requiredMarks, null, Map.of());
+  }
+
+  /** A problem for each annotation on the endpoint that needs a module and has none. */
+  private List<String> unenforced(Endpoint e) {
+    List<String> problems = new ArrayList<>();
+    for (Annotation a : e.method().getAnnotations()) {
+      check(e, a, problems);
+    }
+    for (Annotation a : e.resourceClass().getAnnotations()) {
+      check(e, a, problems);
+    }
+    return problems;
+  }
+
+  private void check(Endpoint e, Annotation a, List<String> problems) {
+    String name = a.annotationType().getName();
+    if (NEEDS_ENFORCEMENT.contains(name) && !enforced.contains(name)) {
+      problems.add(e.name() + ": @" + a.annotationType().getSimpleName() + " is enforced by no"
+          + " Gatehouse module here, so it would be ignored; add the dependency"
+          + " dev.gatehouse:gatehouse-jwt (bearer authentication and access control)");
+    }
   }
 
   private long bodyLimit(Endpoint e) {

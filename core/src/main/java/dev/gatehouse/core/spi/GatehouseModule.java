@@ -33,6 +33,16 @@ public interface GatehouseModule {
   List<Class<?>> providers();
 
   /**
+   * Annotations this module enforces, by class name, beyond its own: the jwt module enforces
+   * {@code jakarta.annotation.security.RolesAllowed} and {@code DenyAll}. An endpoint carrying one
+   * that no module present enforces refuses start-up — an annotation nobody enforces is a promise
+   * the application does not keep.
+   */
+  default java.util.Set<String> enforcedAnnotations() {
+    return java.util.Set.of();
+  }
+
+  /**
    * The request property the module's request filter sets on every request to a resource method
    * it has checked, or null when the module has no per-request guarantee.
    */

@@ -23,6 +23,12 @@ public final class JwtModule implements GatehouseModule {
   }
 
   @Override
+  public java.util.Set<String> enforcedAnnotations() {
+    return java.util.Set.of("jakarta.annotation.security.RolesAllowed",
+        "jakarta.annotation.security.DenyAll", "jakarta.annotation.security.PermitAll");
+  }
+
+  @Override
   public String requestMark() {
     return AccessFilter.MARK;
   }
