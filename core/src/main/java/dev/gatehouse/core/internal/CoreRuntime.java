@@ -33,6 +33,7 @@ public class CoreRuntime {
   Instance<PeerAddressSource> customPeers;
 
   private volatile CoreSettings settings;
+  private volatile com.fasterxml.jackson.databind.ObjectMapper strictMapper;
   private volatile EndpointRegistry endpoints;
   private List<GatehouseModule> modules;
   private PeerAddresses peers;
@@ -59,6 +60,7 @@ public class CoreRuntime {
   public synchronized void use(CoreSettings explicit) {
     CoreSettings previous = settings;
     settings = Objects.requireNonNull(explicit);
+    strictMapper = dev.gatehouse.core.StrictJson.mapper(explicit.json());
     endpoints = new EndpointRegistry(explicit,
         new EndpointLint(explicit.lint(), EndpointLint.discoverRules(),
             modules.stream().map(GatehouseModule::name).toList()), modules);
@@ -70,6 +72,11 @@ public class CoreRuntime {
 
   public CoreSettings settings() {
     return settings;
+  }
+
+  /** The strict mapper of the settings in force, built once. */
+  public com.fasterxml.jackson.databind.ObjectMapper strictMapper() {
+    return strictMapper;
   }
 
   /** The Gatehouse modules on the class path, core first. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.gatehouse.core.StrictJson;
-import dev.gatehouse.core.StrictJsonSettings;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
@@ -43,10 +42,6 @@ public final class StrictJsonReader implements MessageBodyReader<Object> {
   static final Object EMPTY = new Object();
 
   private final Runtimes<CoreRuntime> runtime = Runtimes.of(CoreRuntime.class);
-  private volatile Built built;
-
-  private record Built(StrictJsonSettings settings, ObjectMapper mapper) {
-  }
 
   @Override
   public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations,
@@ -78,21 +73,11 @@ public final class StrictJsonReader implements MessageBodyReader<Object> {
       return null;
     }
     in.unread(first);
-    ObjectMapper mapper = mapper();
+    ObjectMapper mapper = runtime.get().strictMapper();
     JavaType target = mapper.getTypeFactory().constructType(genericType != null ? genericType : type);
     ObjectReader reader = mapper.readerFor(target);
     Object value = reader.readValue(in);
     LAST.set(value == null ? EMPTY : value);
     return value;
-  }
-
-  private ObjectMapper mapper() {
-    StrictJsonSettings s = runtime.get().settings().json();
-    Built b = built;
-    if (b == null || b.settings() != s) {
-      b = new Built(s, StrictJson.mapper(s));
-      built = b;
-    }
-    return b.mapper();
   }
 }

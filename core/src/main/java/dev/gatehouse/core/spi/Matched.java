@@ -29,6 +29,34 @@ public final class Matched {
     return plan == null ? null : plan.endpoint();
   }
 
+  /**
+   * The common start of a module's request filter: the plan {@code module} prepared for the matched
+   * endpoint, with the request {@link Guarantees#claim claimed} under {@code mark} — or null when
+   * the filter has nothing to do: the request was claimed already (a second installation), core has
+   * not matched it (core then refuses it), it is the runtime's own handler (claimed, nothing to
+   * check), or the endpoint was not prepared (left unclaimed, so core refuses it).
+   *
+   * <pre>{@code
+   * RateLimitPlan plan = Matched.claim(request, "ratelimit", MARK, RateLimitPlan.class);
+   * if (plan == null) return;
+   * }</pre>
+   */
+  public static <T> T claim(ContainerRequestContext request, String module, String mark,
+      Class<T> type) {
+    if (Guarantees.claimed(request, mark) || !known(request)) {
+      return null;
+    }
+    if (endpoint(request) == null) {
+      Guarantees.claim(request, mark);
+      return null;
+    }
+    T plan = plan(request, module, type);
+    if (plan != null) {
+      Guarantees.claim(request, mark);
+    }
+    return plan;
+  }
+
   /** What {@code module} prepared for the matched endpoint, or null. */
   public static <T> T plan(ContainerRequestContext request, String module, Class<T> type) {
     var plan = dev.gatehouse.core.internal.EndpointFilter.planOf(request);

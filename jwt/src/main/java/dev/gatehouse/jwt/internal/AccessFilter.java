@@ -3,7 +3,6 @@ package dev.gatehouse.jwt.internal;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.internal.Runtimes;
-import dev.gatehouse.core.spi.Guarantees;
 import dev.gatehouse.core.spi.Matched;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -39,18 +38,10 @@ public final class AccessFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (Guarantees.claimed(request, MARK) || !Matched.known(request)) {
-      return; // done already, or core did not match: core refuses the request
-    }
-    if (Matched.endpoint(request) == null) {
-      Guarantees.claim(request, MARK);
-      return; // the runtime's own handler (automatic OPTIONS)
-    }
-    AccessPolicy policy = Matched.plan(request, JwtModule.NAME, AccessPolicy.class);
+    AccessPolicy policy = Matched.claim(request, JwtModule.NAME, MARK, AccessPolicy.class);
     if (policy == null) {
-      return; // not prepared: core refuses the request
+      return;
     }
-    Guarantees.claim(request, MARK);
     if (policy.kind() == AccessPolicy.Kind.PERMIT_ALL) {
       return;
     }

@@ -1,7 +1,6 @@
 package dev.gatehouse.ownership.internal;
 
 import dev.gatehouse.core.internal.Runtimes;
-import dev.gatehouse.core.spi.Guarantees;
 import dev.gatehouse.core.spi.Matched;
 import dev.gatehouse.ownership.Owner;
 import dev.gatehouse.ownership.OwnershipResolver;
@@ -31,19 +30,8 @@ public final class OwnedFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (Guarantees.claimed(request, MARK) || !Matched.known(request)) {
-      return;
-    }
-    if (Matched.endpoint(request) == null) {
-      Guarantees.claim(request, MARK);
-      return;
-    }
-    OwnedParams owned = Matched.plan(request, OwnershipModule.NAME, OwnedParams.class);
-    if (owned == null) {
-      return; // not prepared: core refuses the request
-    }
-    Guarantees.claim(request, MARK);
-    if (owned.params().isEmpty()) {
+    OwnedParams owned = Matched.claim(request, OwnershipModule.NAME, MARK, OwnedParams.class);
+    if (owned == null || owned.params().isEmpty()) {
       return;
     }
     OwnershipRuntime r = runtime.get();

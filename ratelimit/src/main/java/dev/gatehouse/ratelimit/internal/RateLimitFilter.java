@@ -4,7 +4,6 @@ import dev.gatehouse.core.ClientAddress;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.SecurityEvents;
 import dev.gatehouse.core.internal.Runtimes;
-import dev.gatehouse.core.spi.Guarantees;
 import dev.gatehouse.core.spi.Matched;
 import dev.gatehouse.ratelimit.RateLimitPolicy;
 import jakarta.annotation.Priority;
@@ -38,19 +37,8 @@ public final class RateLimitFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (Guarantees.claimed(request, MARK) || !Matched.known(request)) {
-      return;
-    }
-    if (Matched.endpoint(request) == null) {
-      Guarantees.claim(request, MARK);
-      return;
-    }
-    RateLimitPlan plan = Matched.plan(request, RateLimitModule.NAME, RateLimitPlan.class);
-    if (plan == null) {
-      return; // not prepared: core refuses the request
-    }
-    Guarantees.claim(request, MARK);
-    if (plan.policies().isEmpty()) {
+    RateLimitPlan plan = Matched.claim(request, RateLimitModule.NAME, MARK, RateLimitPlan.class);
+    if (plan == null || plan.policies().isEmpty()) {
       return;
     }
     Limiter limiter = runtime.get().limiter();

@@ -6,7 +6,6 @@ import dev.gatehouse.compat.broken.UndeclaredResource;
 import dev.gatehouse.core.GatehouseCoreFeature;
 import dev.gatehouse.core.config.GatehouseConfigException;
 import dev.gatehouse.testkit.EmbeddedServer;
-import java.net.URI;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -64,22 +63,7 @@ class JerseyIT extends RuntimeContract {
 
   @Override
   protected RuntimeUnderTest runtime() {
-    return new RuntimeUnderTest() {
-      @Override
-      public URI baseUri() {
-        return server.baseUri();
-      }
-
-      @Override
-      public String log() {
-        return LOG.toString();
-      }
-
-      @Override
-      public void close() {
-        server.stop();
-      }
-    };
+    return RuntimeUnderTest.of(server.baseUri(), LOG::toString, server::stop);
   }
 
   @Override

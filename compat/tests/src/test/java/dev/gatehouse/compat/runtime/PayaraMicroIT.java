@@ -1,6 +1,5 @@
 package dev.gatehouse.compat.runtime;
 
-import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,22 +40,7 @@ class PayaraMicroIT extends RuntimeContract {
 
   @Override
   protected RuntimeUnderTest runtime() {
-    return new RuntimeUnderTest() {
-      @Override
-      public URI baseUri() {
-        return server.baseUri();
-      }
-
-      @Override
-      public String log() {
-        return server.log();
-      }
-
-      @Override
-      public void close() {
-        server.close();
-      }
-    };
+    return RuntimeUnderTest.of(server.baseUri(), server::log, server::close);
   }
 
   @Override

@@ -34,22 +34,7 @@ final class QuarkusApps {
       process.close();
       throw e;
     }
-    return new RuntimeUnderTest() {
-      @Override
-      public URI baseUri() {
-        return base;
-      }
-
-      @Override
-      public String log() {
-        return process.log();
-      }
-
-      @Override
-      public void close() {
-        process.close();
-      }
-    };
+    return RuntimeUnderTest.of(base, process::log, process::close);
   }
 
   /** Starts the application built by {@code property}'s module, expecting it to exit. */

@@ -1,42 +1,14 @@
 package dev.gatehouse.compat.runtime;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
 /**
  * Quarkus 3.33 with RESTEasy classic (quarkus-resteasy, quarkus-resteasy-jackson,
- * quarkus-hibernate-validator):
- * the application and Gatehouse found by Quarkus's own scanning, no Gatehouse-specific setting.
+ * quarkus-hibernate-validator): the application and Gatehouse found by Quarkus's own scanning, no
+ * Gatehouse-specific setting.
  */
-class QuarkusResteasyIT extends RuntimeContract {
-
-  private static final Tokens TOKENS = Tokens.random();
-  private static RuntimeUnderTest app;
-
-  @BeforeAll
-  static void start() {
-    app = QuarkusApps.start("compat.quarkus-resteasy", TOKENS);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
-  }
+class QuarkusResteasyIT extends QuarkusContract {
 
   @Override
-  protected RuntimeUnderTest runtime() {
-    return app;
-  }
-
-  @Override
-  protected Tokens tokens() {
-    return TOKENS;
-  }
-
-  @Override
-  protected String refusalOfTheBrokenApplication() {
-    return QuarkusApps.refusal("compat.quarkus-resteasy-broken", TOKENS);
+  String module() {
+    return "quarkus-resteasy";
   }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.compat.runtime;
 
 import java.net.URI;
+import java.util.function.Supplier;
 
 /** One runtime serving the compatibility application. */
 public interface RuntimeUnderTest extends AutoCloseable {
@@ -18,4 +19,24 @@ public interface RuntimeUnderTest extends AutoCloseable {
 
   @Override
   void close();
+
+  /** A runtime at {@code base}, its log read by {@code log}, stopped by {@code stop}. */
+  static RuntimeUnderTest of(URI base, Supplier<String> log, Runnable stop) {
+    return new RuntimeUnderTest() {
+      @Override
+      public URI baseUri() {
+        return base;
+      }
+
+      @Override
+      public String log() {
+        return log.get();
+      }
+
+      @Override
+      public void close() {
+        stop.run();
+      }
+    };
+  }
 }
