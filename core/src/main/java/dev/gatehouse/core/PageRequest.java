@@ -1,9 +1,9 @@
 package dev.gatehouse.core;
 
 import dev.gatehouse.core.internal.CoreRuntime;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +29,14 @@ public final class PageRequest {
   /** The highest page number accepted; deeper offsets are a database scan, not a use case. */
   public static final int MAX_PAGE = 1_000_000;
 
-  @Context
-  private UriInfo uriInfo;
+  // Raw text, parsed strictly here; every runtime binds plain @QueryParam fields of a bean
+  // parameter (Quarkus REST accepts nothing else there). Repeated parameters are refused by
+  // Gatehouse's filter before the method runs, with the whole query in view.
+  @QueryParam(PAGE)
+  private String pageParameter;
+
+  @QueryParam(SIZE)
+  private String sizeParameter;
 
   private int page = -1;
   private int size = -1;
@@ -74,7 +80,13 @@ public final class PageRequest {
       return;
     }
     PagingSettings settings = CoreRuntime.current().settings().paging();
-    MultivaluedMap<String, String> query = uriInfo.getQueryParameters();
+    MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
+    if (pageParameter != null) {
+      query.putSingle(PAGE, pageParameter);
+    }
+    if (sizeParameter != null) {
+      query.putSingle(SIZE, sizeParameter);
+    }
     validate(query, settings);
     this.page = parse(query.get(PAGE), 0);
     this.size = parse(query.get(SIZE), settings.defaultSize());

@@ -1,6 +1,10 @@
 package dev.gatehouse.compat;
 
 import dev.gatehouse.core.MaxBodySize;
+import dev.gatehouse.core.Page;
+import dev.gatehouse.core.PageRequest;
+import dev.gatehouse.core.SortSpec;
+import dev.gatehouse.core.Sortable;
 import dev.gatehouse.ownership.Owned;
 import dev.gatehouse.ownership.Owner;
 import dev.gatehouse.ratelimit.RateLimited;
@@ -13,12 +17,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -69,6 +76,18 @@ public class CompatResource {
   public Map<String, Object> me() {
     return Map.of("subject", String.valueOf(token.getSubject()),
         "groups", token.getGroups() == null ? java.util.List.of() : token.getGroups());
+  }
+
+  /** The caller's items, a page at a time, sorted by an allowed field. */
+  @GET
+  @Path("items")
+  @RolesAllowed("**")
+  public Page<ItemView> items(@BeanParam PageRequest page,
+      @QueryParam("sort") @DefaultValue("id,asc") @Sortable({"id", "name"}) SortSpec sort) {
+    String me = owner.get().id();
+    boolean ascending = sort.direction() == SortSpec.Direction.ASC;
+    return Page.of(items.page(me, sort.field(), ascending, page.offset(), page.size())
+        .stream().map(ItemView::of).toList(), page, items.count(me));
   }
 
   @GET

@@ -22,6 +22,19 @@ public class Items {
     return items.get(id);
   }
 
+  /** The owner's items, sorted by {@code field} ("name" or "id"), one page of them. */
+  public java.util.List<Item> page(String owner, String field, boolean ascending, long offset,
+      int size) {
+    java.util.Comparator<Item> order = field.equals("name")
+        ? java.util.Comparator.comparing(Item::name) : java.util.Comparator.comparingLong(Item::id);
+    return items.values().stream().filter(i -> i.owner().equals(owner))
+        .sorted(ascending ? order : order.reversed()).skip(offset).limit(size).toList();
+  }
+
+  public long count(String owner) {
+    return items.values().stream().filter(i -> i.owner().equals(owner)).count();
+  }
+
   public Item add(String owner, String name, int quantity) {
     Item i = new Item(ids.incrementAndGet(), owner, name, quantity);
     items.put(i.id(), i);

@@ -184,6 +184,25 @@ public abstract class RuntimeContract {
         .contains("\"path\":\"/items/{id}\"");
   }
 
+  // ---- paging and sorting ----
+
+  @Test
+  void listsPageWithinTheMaximumAndSortOnlyByAllowedFields() {
+    String subject = Tokens.freshSubject("pages");
+    for (String name : new String[] {"b", "a", "c"}) {
+      assertThat(postItem(subject, "{\"name\":\"" + name + "\",\"quantity\":1}").extract()
+          .statusCode()).isEqualTo(200);
+    }
+    ExtractableResponse<Response> page = as(subject, "user")
+        .get("items?page=0&size=2&sort=name,desc").then().extract();
+    assertThat(page.statusCode()).as(page.asString()).isEqualTo(200);
+    assertThat(page.jsonPath().getList("items.name")).containsExactly("c", "b");
+    assertThat(page.jsonPath().getLong("total")).isEqualTo(3);
+    assertProblem(as(subject, "user").get("items?size=101").then().extract(), 400);
+    assertProblem(as(subject, "user").get("items?sort=owner,asc").then().extract(), 400);
+    assertProblem(as(subject, "user").get("items?page=-1").then().extract(), 400);
+  }
+
   // ---- rate limits ----
 
   @Test
@@ -245,6 +264,7 @@ public abstract class RuntimeContract {
     assertThat(runtime().log()).contains("Gatehouse endpoint report")
         .contains("GET /admin | who: roles admin")
         .contains("GET /items/{id} | who: authenticated | owned: id")
+        .contains("GET /items | who: authenticated | owned: - | paging: PageRequest")
         .contains("POST /items | who: authenticated | owned: - | paging: - | rate limit: compat");
   }
 
