@@ -1,5 +1,9 @@
 package dev.gatehouse.compat.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
 /**
  * Quarkus 3.33 with Quarkus REST (quarkus-rest, quarkus-rest-jackson, quarkus-hibernate-validator):
  * the application and Gatehouse found by Quarkus's own scanning, no Gatehouse-specific setting.
@@ -9,5 +13,14 @@ class QuarkusRestIT extends QuarkusContract {
   @Override
   String module() {
     return "quarkus-rest";
+  }
+
+  /** Quarkus's own JWT extension verifies tokens before Jakarta REST: never two verifiers. */
+  @Test
+  void refusesToStartBesideQuarkusSmallryeJwt() {
+    assertThat(QuarkusApps.refusal("compat.quarkus-rest-smallrye-jwt", tokens()))
+        .contains("Gatehouse refuses to start")
+        .contains("the Quarkus extension quarkus-smallrye-jwt verifies bearer tokens before"
+            + " Gatehouse, with its own rules; remove the dependency io.quarkus:quarkus-smallrye-jwt");
   }
 }
