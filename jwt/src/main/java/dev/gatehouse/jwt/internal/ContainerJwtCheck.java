@@ -14,7 +14,8 @@ import org.eclipse.microprofile.auth.LoginConfig;
  * Refuses to start an application that turns on its server's own MicroProfile JWT with
  * {@code @LoginConfig(authMethod = "MP-JWT")} (WildFly, Payara, Open Liberty): that would be a
  * second verifier of bearer tokens, with its own keys, algorithms and claims, in front of
- * Gatehouse's. Checked once, as the runtime deploys the first resource method.
+ * Gatehouse's. Checked once, as the runtime deploys the first resource method — where providers
+ * are registered by hand; servlet containers that scan do it with {@link ContainerJwtListener}.
  */
 @Provider
 public final class ContainerJwtCheck implements DynamicFeature {
@@ -29,8 +30,15 @@ public final class ContainerJwtCheck implements DynamicFeature {
     if (application == null || !checked.compareAndSet(false, true)) {
       return;
     }
-    for (Class<?> c = unwrapped(application).getClass(); c != null && c != Object.class;
-        c = c.getSuperclass()) {
+    refuseIfItTurnsOnMpJwt(unwrapped(application).getClass());
+  }
+
+  /**
+   * @throws GatehouseConfigException when {@code applicationClass} (or a superclass) carries
+   *     {@code @LoginConfig(authMethod = "MP-JWT")}
+   */
+  static void refuseIfItTurnsOnMpJwt(Class<?> applicationClass) {
+    for (Class<?> c = applicationClass; c != null && c != Object.class; c = c.getSuperclass()) {
       LoginConfig login = c.getAnnotation(LoginConfig.class);
       if (login != null && "MP-JWT".equalsIgnoreCase(login.authMethod())) {
         throw new GatehouseConfigException("@LoginConfig(authMethod = \"MP-JWT\") on "

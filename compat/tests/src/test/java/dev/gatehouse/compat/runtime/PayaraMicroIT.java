@@ -1,8 +1,11 @@
 package dev.gatehouse.compat.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Payara Micro 6.2025.10 (Jersey, Weld, JSON-B, its own MP-JWT and role filter), the application as
@@ -46,6 +49,18 @@ class PayaraMicroIT extends RuntimeContract {
   @Override
   protected Tokens tokens() {
     return TOKENS;
+  }
+
+  /** Payara's own MP-JWT would be a second verifier of bearer tokens. */
+  @Test
+  void anApplicationThatTurnsOnTheServersOwnMpJwtIsNotDeployed() {
+    try (PayaraMicroServer mpJwt = builder(Path.of(System.getProperty("compat.war-mpjwt")))
+        .start()) {
+      assertThat(mpJwt.deploymentFailed()).as(mpJwt.log()).isTrue();
+      assertThat(mpJwt.log()).contains("@LoginConfig(authMethod = \"MP-JWT\") on"
+          + " dev.gatehouse.compat.mpjwt.MpJwtApplication turns on the server's own"
+          + " MicroProfile JWT");
+    }
   }
 
   @Override

@@ -1,10 +1,13 @@
 package dev.gatehouse.compat.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * WildFly 39.0.1.Final ({@code standalone-microprofile.xml}, RESTEasy, Weld, SmallRye Config), the
@@ -69,6 +72,25 @@ class WildFlyIT extends RuntimeContract {
   @Override
   protected Tokens tokens() {
     return TOKENS;
+  }
+
+  /**
+   * WildFly's own MP-JWT would be a second verifier of bearer tokens. WildFly refuses such a
+   * deployment before Gatehouse's check can run: turning its MP-JWT on adds smallrye-jwt's beans a
+   * second time, and Weld stops at the ambiguity.
+   */
+  @Test
+  void anApplicationThatTurnsOnTheServersOwnMpJwtIsNotDeployed() {
+    WildFlyServer.Deployment d = server.deploy(Path.of(System.getProperty("compat.war-mpjwt")),
+        "mpjwt.war", DEPLOY);
+    if (!d.failed()) {
+      server.undeploy("mpjwt.war", DEPLOY);
+    }
+    assertThat(d.failed()).as(d.logDuringDeploy()).isTrue();
+    assertThat(d.failureText()).contains("WELD-001409: Ambiguous dependencies for type"
+        + " CommonJwtProducer");
+    assertThat(io.restassured.RestAssured.given().get(server.baseUri("mpjwt").resolve("public"))
+        .then().extract().statusCode()).isEqualTo(404);
   }
 
   @Override
