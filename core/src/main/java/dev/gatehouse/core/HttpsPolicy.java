@@ -19,6 +19,9 @@ import org.eclipse.microprofile.config.Config;
  *   <li>{@code gatehouse.https.hsts-preload} (default {@code false}; needs a max-age of a year
  *       and includeSubDomains, as the preload list requires)
  *   <li>{@code gatehouse.https.redirect} (default {@code false}): answer plain HTTP with 308
+ *   <li>{@code gatehouse.https.redirect-host}: the canonical host name redirect targets use —
+ *       required with redirects, since the request's {@code Host} header is the client's to
+ *       choose (a redirect to {@code https://evil.example/...} that keeps a POST body)
  *   <li>{@code gatehouse.https.port} (default 443): the port in redirect targets
  * </ul>
  */
@@ -30,12 +33,14 @@ public final class HttpsPolicy {
   public static final String PRELOAD = "gatehouse.https.hsts-preload";
   public static final String REDIRECT = "gatehouse.https.redirect";
   public static final String PORT = "gatehouse.https.port";
+  public static final String REDIRECT_HOST = "gatehouse.https.redirect-host";
 
   public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(365);
   public static final int DEFAULT_PORT = 443;
 
   private final String hstsValue;
   private final boolean redirect;
+  private final String redirectHost;
   private final int port;
 
   private HttpsPolicy(Builder b) {
@@ -43,6 +48,7 @@ public final class HttpsPolicy {
         + (b.includeSubdomains ? "; includeSubDomains" : "") + (b.preload ? "; preload" : "")
         : null;
     this.redirect = b.redirect;
+    this.redirectHost = b.redirectHost;
     this.port = b.port;
   }
 
@@ -65,6 +71,7 @@ public final class HttpsPolicy {
     in.bool(INCLUDE_SUBDOMAINS).ifPresent(v -> in.apply(b::includeSubdomains, v));
     in.bool(PRELOAD).ifPresent(v -> in.apply(b::preload, v));
     in.bool(REDIRECT).ifPresent(v -> in.apply(b::redirect, v));
+    in.string(REDIRECT_HOST).ifPresent(v -> in.apply(b::redirectHost, v));
     in.longValue(PORT).ifPresent(v -> in.apply(b::port, v));
     return in.attempt(b::build).orElseGet(HttpsPolicy::ofDefaults);
   }
@@ -76,6 +83,11 @@ public final class HttpsPolicy {
 
   public boolean redirect() {
     return redirect;
+  }
+
+  /** The host redirect targets name, e.g. {@code api.example.com}; null when redirects are off. */
+  public String redirectHost() {
+    return redirectHost;
   }
 
   public int port() {
@@ -94,6 +106,7 @@ public final class HttpsPolicy {
     private boolean includeSubdomains = true;
     private boolean preload;
     private boolean redirect;
+    private String redirectHost;
     private int port = DEFAULT_PORT;
 
     private Builder() {
@@ -128,6 +141,17 @@ public final class HttpsPolicy {
       return this;
     }
 
+    /** The canonical host name of redirect targets: a DNS name or IP literal, no scheme or path. */
+    public Builder redirectHost(String host) {
+      if (host == null || !host.matches("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"
+          + "(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*|\\[[0-9a-f:.]+\\]")) {
+        throw new IllegalArgumentException(ConfigReader.describe(REDIRECT_HOST, host,
+            "must be a host name such as api.example.com (no scheme, port or path)"));
+      }
+      this.redirectHost = host.toLowerCase(java.util.Locale.ROOT);
+      return this;
+    }
+
     public Builder port(long p) {
       if (p < 1 || p > 65535) {
         throw new IllegalArgumentException(ConfigReader.describe(PORT, p,
@@ -142,6 +166,12 @@ public final class HttpsPolicy {
         throw new IllegalArgumentException(ConfigReader.describe(PRELOAD, true,
             "needs " + HSTS + "=true, " + INCLUDE_SUBDOMAINS + "=true and " + MAX_AGE
                 + " of at least P365D (the preload list's rules); set them or turn preload off"));
+      }
+      if (redirect && redirectHost == null) {
+        throw new IllegalArgumentException(REDIRECT + "=true needs " + REDIRECT_HOST + ": the"
+            + " canonical host name to redirect to, e.g. api.example.com — the request's Host"
+            + " header is chosen by the client, so redirecting to it would send clients (and their"
+            + " POST bodies) wherever an attacker says");
       }
       return new HttpsPolicy(this);
     }

@@ -1,11 +1,13 @@
 package dev.gatehouse.core;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.gatehouse.core.support.Fixtures;
 import dev.gatehouse.testkit.EmbeddedServer;
+import dev.gatehouse.testkit.RawHttp;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -74,6 +76,7 @@ class HttpsTest {
     static final EmbeddedServer server = Fixtures.server()
         .property("gatehouse.proxy.trusted", "127.0.0.1")
         .property("gatehouse.https.redirect", "true")
+        .property("gatehouse.https.redirect-host", "api.example.com")
         .property("gatehouse.https.hsts-preload", "true")
         .build();
 
@@ -82,8 +85,17 @@ class HttpsTest {
       given().redirects().follow(false).urlEncodingEnabled(false)
           .get("/echo/items/1?x=2&y=a%20b").then()
           .statusCode(308)
-          .header("Location", equalTo("https://127.0.0.1/echo/items/1?x=2&y=a%20b"))
+          .header("Location", equalTo("https://api.example.com/echo/items/1?x=2&y=a%20b"))
           .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void aForgedHostHeaderDoesNotChooseTheRedirectTarget() {
+      RawHttp.Response r = RawHttp.send(server.port(), "POST /echo HTTP/1.1\r\nHost: evil.example"
+          + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close"
+          + "\r\n\r\n{}");
+      assertThat(r.status()).isEqualTo(308);
+      assertThat(r.header("Location")).contains("https://api.example.com/echo");
     }
 
     @Test
@@ -105,6 +117,7 @@ class HttpsTest {
     @RegisterExtension
     static final EmbeddedServer server = Fixtures.server()
         .property("gatehouse.https.redirect", "true")
+        .property("gatehouse.https.redirect-host", "api.example.com")
         .property("gatehouse.https.port", "8443")
         .build();
 
@@ -112,7 +125,7 @@ class HttpsTest {
     void spoofedForwardedProtoDoesNotEscapeTheRedirect() {
       given().redirects().follow(false).header("X-Forwarded-Proto", "https")
           .get("/echo/items/1").then().statusCode(308)
-          .header("Location", equalTo("https://127.0.0.1:8443/echo/items/1"));
+          .header("Location", equalTo("https://api.example.com:8443/echo/items/1"));
     }
   }
 
@@ -122,6 +135,7 @@ class HttpsTest {
     @RegisterExtension
     static final EmbeddedServer server = Fixtures.server()
         .property("gatehouse.https.redirect", "true")
+        .property("gatehouse.https.redirect-host", "localhost")
         .https()
         .build();
 

@@ -175,6 +175,18 @@ class StartupRefusalTest {
   }
 
   @Test
+  void refusesHttpsRedirectsWithoutACanonicalHost() {
+    assertThat(refusalFor("gatehouse.https.redirect", "true")).isEqualTo(
+        "gatehouse.https.redirect=true needs gatehouse.https.redirect-host: the canonical host name"
+            + " to redirect to, e.g. api.example.com — the request's Host header is chosen by the"
+            + " client, so redirecting to it would send clients (and their POST bodies) wherever an"
+            + " attacker says");
+    assertThat(refusalFor("gatehouse.https.redirect-host", "https://api.example.com/")).isEqualTo(
+        "gatehouse.https.redirect-host: \"https://api.example.com/\" must be a host name such as"
+            + " api.example.com (no scheme, port or path)");
+  }
+
+  @Test
   void refusalMessagesNeverPrintMoreThanTheValue() {
     String message = refusalFor("gatehouse.body.max-bytes", "x".repeat(500) + "\u0007");
     assertThat(message.length()).isLessThan(320);

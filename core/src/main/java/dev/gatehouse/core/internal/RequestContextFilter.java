@@ -64,7 +64,7 @@ public final class RequestContextFilter implements ContainerRequestFilter {
     if (!secure && settings.https().redirect()) {
       int port = settings.https().port();
       // Raw path and query, so that what the client encoded stays encoded exactly once.
-      String target = "https://" + uri.getHost() + (port == 443 ? "" : ":" + port)
+      String target = "https://" + settings.https().redirectHost() + (port == 443 ? "" : ":" + port)
           + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
       request.abortWith(Response.status(308).location(URI.create(target)).build());
       return;
