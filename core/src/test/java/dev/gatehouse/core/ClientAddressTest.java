@@ -58,19 +58,15 @@ class ClientAddressTest {
     }
 
     @Test
-    void clientIsTheRightmostUntrustedForwardedHop() {
-      given().header("Forwarded",
-              "for=6.6.6.6;proto=https, for=\"198.51.100.9:4711\";proto=http, for=10.0.0.5")
-          .get("/echo/client").then().body("address", equalTo("198.51.100.9"));
-    }
-
-    @Test
-    void forwardedIpv6HopIsParsed() {
-      given().header("Forwarded", "for=\"[2001:db8:cafe:1:2:3:4:5]:4711\"")
-          .get("/echo/client").then()
-          .body("address", equalTo("2001:db8:cafe:1:2:3:4:5"))
-          .body("ipv6", equalTo(true))
-          .body("bucket", equalTo("2001:db8:cafe:1::/64"));
+    void aForwardedHeaderTheProxyPassedThroughIsIgnored() {
+      // nginx and ALBs append X-Forwarded-For and forward a client's Forwarded untouched
+      for (int n = 1; n <= 3; n++) {
+        given().header("Forwarded", "for=198.51.100." + n)
+            .header("X-Forwarded-For", "203.0.113.20")
+            .get("/echo/client").then().body("address", equalTo("203.0.113.20"));
+      }
+      given().header("Forwarded", "for=198.51.100.4").get("/echo/client").then()
+          .body("address", equalTo("127.0.0.1"));
     }
 
     @Test
@@ -94,9 +90,7 @@ class ClientAddressTest {
         given().header("X-Forwarded-For", bad).get("/echo/client").then().statusCode(200)
             .body("address", equalTo("127.0.0.1"));
       }
-      given().header("Forwarded", "for=unknown").get("/echo/client").then()
-          .body("address", equalTo("127.0.0.1"));
-      given().header("Forwarded", "for").get("/echo/client").then()
+      given().header("X-Forwarded-For", "for=203.0.113.1").get("/echo/client").then()
           .body("address", equalTo("127.0.0.1"));
     }
 
@@ -109,6 +103,40 @@ class ClientAddressTest {
     @Test
     void singleAddressHeadersAreIgnoredUnlessConfigured() {
       given().header("X-Real-IP", "203.0.113.11").get("/echo/client").then()
+          .body("address", equalTo("127.0.0.1"));
+    }
+  }
+
+  @Nested
+  class BehindProxiesThatWriteForwarded {
+
+    @RegisterExtension
+    static final EmbeddedServer server = Fixtures.server()
+        .property("gatehouse.proxy.trusted", "127.0.0.1/32, 10.0.0.0/8")
+        .property("gatehouse.proxy.forwarding-header", "forwarded")
+        .build();
+
+    @Test
+    void clientIsTheRightmostUntrustedForwardedHop() {
+      given().header("Forwarded",
+              "for=6.6.6.6;proto=https, for=\"198.51.100.9:4711\";proto=http, for=10.0.0.5")
+          .get("/echo/client").then().body("address", equalTo("198.51.100.9"));
+    }
+
+    @Test
+    void forwardedIpv6HopIsParsed() {
+      given().header("Forwarded", "for=\"[2001:db8:cafe:1:2:3:4:5]:4711\"")
+          .get("/echo/client").then()
+          .body("address", equalTo("2001:db8:cafe:1:2:3:4:5"))
+          .body("ipv6", equalTo(true))
+          .body("bucket", equalTo("2001:db8:cafe:1::/64"));
+    }
+
+    @Test
+    void anXForwardedForTheProxyPassedThroughIsIgnored() {
+      given().header("X-Forwarded-For", "198.51.100.30").header("Forwarded", "for=203.0.113.21")
+          .get("/echo/client").then().body("address", equalTo("203.0.113.21"));
+      given().header("X-Forwarded-For", "198.51.100.31").get("/echo/client").then()
           .body("address", equalTo("127.0.0.1"));
     }
   }

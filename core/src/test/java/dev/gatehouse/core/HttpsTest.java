@@ -51,9 +51,9 @@ class HttpsTest {
     }
 
     @Test
-    void rfc7239ProtoGetsHsts() {
+    void aForwardedProtoPassedThroughByTheProxyIsIgnored() {
       given().header("Forwarded", "for=198.51.100.1;proto=https").get("/echo/items/1").then()
-          .header("Strict-Transport-Security", HSTS);
+          .header("Strict-Transport-Security", nullValue());
     }
 
     @Test
@@ -65,6 +65,28 @@ class HttpsTest {
     @Test
     void forwardedPlainHttpGetsNoHsts() {
       given().header("X-Forwarded-Proto", "http").get("/echo/items/1").then()
+          .header("Strict-Transport-Security", nullValue());
+    }
+  }
+
+  @Nested
+  class BehindATrustedProxyThatWritesForwarded {
+
+    @RegisterExtension
+    static final EmbeddedServer server = Fixtures.server()
+        .property("gatehouse.proxy.trusted", "127.0.0.1")
+        .property("gatehouse.proxy.forwarding-header", "forwarded")
+        .build();
+
+    @Test
+    void rfc7239ProtoGetsHsts() {
+      given().header("Forwarded", "for=198.51.100.1;proto=https").get("/echo/items/1").then()
+          .header("Strict-Transport-Security", HSTS);
+    }
+
+    @Test
+    void anXForwardedProtoPassedThroughByTheProxyIsIgnored() {
+      given().header("X-Forwarded-Proto", "https").get("/echo/items/1").then()
           .header("Strict-Transport-Security", nullValue());
     }
   }

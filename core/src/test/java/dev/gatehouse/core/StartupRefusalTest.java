@@ -175,6 +175,13 @@ class StartupRefusalTest {
   }
 
   @Test
+  void refusesAnUnknownForwardingHeader() {
+    assertThat(refusalFor("gatehouse.proxy.forwarding-header", "x-real-ip")).isEqualTo(
+        "gatehouse.proxy.forwarding-header: \"x-real-ip\" must be x-forwarded-for or forwarded:"
+            + " the header your proxies write");
+  }
+
+  @Test
   void refusesHttpsRedirectsWithoutACanonicalHost() {
     assertThat(refusalFor("gatehouse.https.redirect", "true")).isEqualTo(
         "gatehouse.https.redirect=true needs gatehouse.https.redirect-host: the canonical host name"

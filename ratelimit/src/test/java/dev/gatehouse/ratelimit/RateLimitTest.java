@@ -75,6 +75,18 @@ class RateLimitTest {
     }
 
     @Test
+    void aNewForwardedHeaderOnEachCallDoesNotBuyAFreshQuota() {
+      // the proxy appends X-Forwarded-For and passes the client's own Forwarded through
+      String ip = freshIp();
+      for (int i = 0; i < 3; i++) {
+        assertThat(from(ip).header("Forwarded", "for=" + freshIp()).body(Map.of("email", "a@b.c"))
+            .post("/auth/login").then().extract().statusCode()).isEqualTo(200);
+      }
+      assertThat(from(ip).header("Forwarded", "for=" + freshIp()).body(Map.of("email", "a@b.c"))
+          .post("/auth/login").then().extract().statusCode()).isEqualTo(429);
+    }
+
+    @Test
     void otherAddressesKeepTheirOwnQuota() {
       String ip = freshIp();
       for (int i = 0; i < 4; i++) {

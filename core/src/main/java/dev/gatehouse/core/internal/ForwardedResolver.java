@@ -11,10 +11,11 @@ import java.util.Optional;
 
 /**
  * Resolves the client address and the scheme the client used, from the socket peer and — only
- * when the peer is a trusted proxy — the forwarding headers. Headers are walked from the right
- * (the entry the nearest proxy appended) and trusted hops are skipped, so a client cannot insert
- * an address of its choice by sending its own {@code X-Forwarded-For}. Malformed headers fall back
- * to the peer.
+ * when the peer is a trusted proxy — the one forwarding header the proxies write
+ * ({@code gatehouse.proxy.forwarding-header}; the other is ignored, since proxies pass it through
+ * from the client untouched). Headers are walked from the right (the entry the nearest proxy
+ * appended) and trusted hops are skipped, so a client cannot insert an address of its choice by
+ * sending its own {@code X-Forwarded-For}. Malformed headers fall back to the peer.
  */
 public final class ForwardedResolver {
 
@@ -35,19 +36,24 @@ public final class ForwardedResolver {
     if (!proxies.isTrusted(direct.address())) {
       return new Origin(direct, Optional.empty());
     }
+    boolean rfc7239 = proxies.forwardingHeader() == TrustedProxies.ForwardingHeader.FORWARDED;
     Optional<String> custom = proxies.clientIpHeader();
     if (custom.isPresent()) {
       List<String> values = headers.get(custom.get());
       if (values != null && values.size() == 1) {
         Optional<InetAddress> a = IpLiteral.parse(values.get(0), true);
         if (a.isPresent()) {
-          return new Origin(ClientAddress.of(a.get()), single(headers, "X-Forwarded-Proto"));
+          Optional<String> proto = rfc7239
+              ? fromForwarded(direct, headers.get("Forwarded")).proto()
+              : single(headers, "X-Forwarded-Proto");
+          return new Origin(ClientAddress.of(a.get()), proto);
         }
       }
     }
-    List<String> forwarded = headers.get("Forwarded");
-    if (forwarded != null && !forwarded.isEmpty()) {
-      return fromForwarded(direct, forwarded);
+    if (rfc7239) {
+      List<String> forwarded = headers.get("Forwarded");
+      return forwarded == null || forwarded.isEmpty() ? new Origin(direct, Optional.empty())
+          : fromForwarded(direct, forwarded);
     }
     List<String> xff = headers.get("X-Forwarded-For");
     if (xff != null && !xff.isEmpty()) {
@@ -58,6 +64,9 @@ public final class ForwardedResolver {
 
   /** RFC 7239 §5.2 {@code for=} and §5.4 {@code proto=} of the first untrusted hop. */
   private Origin fromForwarded(ClientAddress peer, List<String> lines) {
+    if (lines == null || lines.isEmpty()) {
+      return new Origin(peer, Optional.empty());
+    }
     List<String> elements = split(lines, ',');
     if (elements == null) {
       return new Origin(peer, Optional.empty());
