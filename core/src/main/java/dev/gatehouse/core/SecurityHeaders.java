@@ -25,8 +25,18 @@ import org.eclipse.microprofile.config.Config;
  *       <td>same-origin</td></tr>
  *   <tr><td>cross-origin-opener-policy</td><td>Cross-Origin-Opener-Policy</td>
  *       <td>same-origin</td></tr>
+ *   <tr><td>cross-origin-embedder-policy</td><td>Cross-Origin-Embedder-Policy</td>
+ *       <td>require-corp</td></tr>
+ *   <tr><td>permissions-policy</td><td>Permissions-Policy</td><td>every powerful feature
+ *       denied: {@code accelerometer=(), camera=(), geolocation=(), ...}</td></tr>
+ *   <tr><td>permitted-cross-domain-policies</td><td>X-Permitted-Cross-Domain-Policies</td>
+ *       <td>none</td></tr>
  *   <tr><td>cache-control</td><td>Cache-Control</td><td>no-store</td></tr>
+ *   <tr><td>clear-site-data</td><td>Clear-Site-Data</td><td>"cache","cookies","storage" — only
+ *       on responses of {@link ClearSiteData} methods (logout)</td></tr>
  * </table>
+ *
+ * <p>The set follows the OWASP Secure Headers Project's recommendations.
  *
  * <p>{@code Cache-Control} is a default: a resource that sets its own keeps it, except that a
  * response to an authenticated request is always {@code no-store} (RFC 9111 §5.2.2.5), so that no
@@ -41,6 +51,14 @@ public final class SecurityHeaders {
   public static final String PREFIX = "gatehouse.headers.";
   public static final String OFF = "off";
   public static final String CACHE_CONTROL = "cache-control";
+  public static final String CLEAR_SITE_DATA = "clear-site-data";
+
+  /** Every browser feature a JSON API never needs, denied (OWASP Secure Headers Project). */
+  static final String DENY_ALL_FEATURES = "accelerometer=(), autoplay=(), camera=(),"
+      + " display-capture=(), encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(),"
+      + " magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(),"
+      + " publickey-credentials-get=(), screen-wake-lock=(), sync-xhr=(), usb=(),"
+      + " web-share=(), xr-spatial-tracking=()";
 
   private static final Map<String, String> NAMES = ordered(
       "content-type-options", "X-Content-Type-Options",
@@ -49,7 +67,11 @@ public final class SecurityHeaders {
       "referrer-policy", "Referrer-Policy",
       "cross-origin-resource-policy", "Cross-Origin-Resource-Policy",
       "cross-origin-opener-policy", "Cross-Origin-Opener-Policy",
-      CACHE_CONTROL, "Cache-Control");
+      "cross-origin-embedder-policy", "Cross-Origin-Embedder-Policy",
+      "permissions-policy", "Permissions-Policy",
+      "permitted-cross-domain-policies", "X-Permitted-Cross-Domain-Policies",
+      CACHE_CONTROL, "Cache-Control",
+      CLEAR_SITE_DATA, "Clear-Site-Data");
 
   /** The defaults, by property suffix. */
   public static final Map<String, String> DEFAULTS = ordered(
@@ -59,7 +81,11 @@ public final class SecurityHeaders {
       "referrer-policy", "no-referrer",
       "cross-origin-resource-policy", "same-origin",
       "cross-origin-opener-policy", "same-origin",
-      CACHE_CONTROL, "no-store");
+      "cross-origin-embedder-policy", "require-corp",
+      "permissions-policy", DENY_ALL_FEATURES,
+      "permitted-cross-domain-policies", "none",
+      CACHE_CONTROL, "no-store",
+      CLEAR_SITE_DATA, "\"cache\",\"cookies\",\"storage\"");
 
   private static final Map<String, List<String>> ALLOWED = Map.of(
       "content-type-options", List.of("nosniff"),
@@ -69,20 +95,30 @@ public final class SecurityHeaders {
           "strict-origin-when-cross-origin"),
       "cross-origin-resource-policy", List.of("same-origin", "same-site", "cross-origin"),
       "cross-origin-opener-policy", List.of("same-origin", "same-origin-allow-popups",
-          "unsafe-none", "noopener-allow-popups"));
+          "unsafe-none", "noopener-allow-popups"),
+      "cross-origin-embedder-policy", List.of("require-corp", "credentialless", "unsafe-none"),
+      "permitted-cross-domain-policies", List.of("none", "master-only", "by-content-type",
+          "by-ftp-filename", "all"));
+
+  /** Clear-Site-Data directives (W3C Clear Site Data §3.1). */
+  private static final java.util.regex.Pattern CLEAR_SITE_DATA_VALUE = java.util.regex.Pattern
+      .compile("\"(cache|cookies|storage|executionContexts|\\*)\""
+          + "(\\s*,\\s*\"(cache|cookies|storage|executionContexts|\\*)\")*");
 
   private final Map<String, String> always;
   private final String cacheControl;
+  private final String clearSiteData;
 
   private SecurityHeaders(Map<String, String> values) {
     Map<String, String> fixed = new LinkedHashMap<>();
     values.forEach((key, value) -> {
-      if (!key.equals(CACHE_CONTROL) && value != null) {
+      if (!key.equals(CACHE_CONTROL) && !key.equals(CLEAR_SITE_DATA) && value != null) {
         fixed.put(NAMES.get(key), value);
       }
     });
     this.always = Collections.unmodifiableMap(fixed);
     this.cacheControl = values.get(CACHE_CONTROL);
+    this.clearSiteData = values.get(CLEAR_SITE_DATA);
   }
 
   public static SecurityHeaders ofDefaults() {
@@ -108,6 +144,11 @@ public final class SecurityHeaders {
   /** Header name to value, for the headers every response carries. */
   public Map<String, String> always() {
     return always;
+  }
+
+  /** The {@code Clear-Site-Data} value for {@link ClearSiteData} methods; empty when turned off. */
+  public Optional<String> clearSiteData() {
+    return Optional.ofNullable(clearSiteData);
   }
 
   /** The default {@code Cache-Control} for responses that set none; empty when turned off. */
@@ -152,6 +193,12 @@ public final class SecurityHeaders {
       if (v.equalsIgnoreCase(OFF)) {
         values.put(key, null);
         return this;
+      }
+      if (key.equals(CLEAR_SITE_DATA) && !CLEAR_SITE_DATA_VALUE.matcher(v).matches()) {
+        throw new IllegalArgumentException(ConfigReader.describe(property, value,
+            "must list quoted directives (\"cache\", \"cookies\", \"storage\","
+                + " \"executionContexts\" or \"*\") separated by commas, or off, e.g. "
+                + DEFAULTS.get(key)));
       }
       List<String> allowed = ALLOWED.get(key);
       if (allowed != null && allowed.stream().noneMatch(v::equalsIgnoreCase)) {

@@ -34,8 +34,12 @@ class CoreSettingsTest {
         java.util.Map.entry("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"),
         java.util.Map.entry("Referrer-Policy", "no-referrer"),
         java.util.Map.entry("Cross-Origin-Resource-Policy", "same-origin"),
-        java.util.Map.entry("Cross-Origin-Opener-Policy", "same-origin"));
+        java.util.Map.entry("Cross-Origin-Opener-Policy", "same-origin"),
+        java.util.Map.entry("Cross-Origin-Embedder-Policy", "require-corp"),
+        java.util.Map.entry("Permissions-Policy", SecurityHeaders.DENY_ALL_FEATURES),
+        java.util.Map.entry("X-Permitted-Cross-Domain-Policies", "none"));
     assertThat(s.headers().cacheControl()).contains("no-store");
+    assertThat(s.headers().clearSiteData()).contains("\"cache\",\"cookies\",\"storage\"");
     assertThat(HttpsPolicy.DEFAULT_MAX_AGE).isEqualTo(Duration.ofDays(365));
   }
 

@@ -24,7 +24,14 @@ class SecurityHeadersTest {
         .header("Referrer-Policy", "no-referrer")
         .header("Cross-Origin-Resource-Policy", "same-origin")
         .header("Cross-Origin-Opener-Policy", "same-origin")
+        .header("Cross-Origin-Embedder-Policy", "require-corp")
+        .header("Permissions-Policy", org.hamcrest.Matchers.allOf(
+            org.hamcrest.Matchers.containsString("camera=()"),
+            org.hamcrest.Matchers.containsString("geolocation=()"),
+            org.hamcrest.Matchers.containsString("microphone=()")))
+        .header("X-Permitted-Cross-Domain-Policies", "none")
         .header("Cache-Control", "no-store")
+        .header("Clear-Site-Data", nullValue())
         .header("X-Powered-By", nullValue())
         .header("Server", nullValue());
   }
@@ -65,6 +72,12 @@ class SecurityHeadersTest {
   void badInputCarriesTheSecurityHeaders() {
     hasProtectiveHeaders(given().contentType("application/json").body("{\"nope\":1}")
         .post("/echo").then().statusCode(400));
+  }
+
+  @Test
+  void aLogoutEndpointTellsTheBrowserToClearWhatItKept() {
+    given().post("/echo/logout").then().statusCode(204)
+        .header("Clear-Site-Data", "\"cache\",\"cookies\",\"storage\"");
   }
 
   @Test

@@ -175,6 +175,12 @@ class StartupRefusalTest {
   }
 
   @Test
+  void refusesAClearSiteDataValueBrowsersWouldIgnore() {
+    assertThat(refusalFor("gatehouse.headers.clear-site-data", "cache, cookies")).startsWith(
+        "gatehouse.headers.clear-site-data: \"cache, cookies\" must list quoted directives");
+  }
+
+  @Test
   void refusesAnUnknownForwardingHeader() {
     assertThat(refusalFor("gatehouse.proxy.forwarding-header", "x-real-ip")).isEqualTo(
         "gatehouse.proxy.forwarding-header: \"x-real-ip\" must be x-forwarded-for or forwarded:"

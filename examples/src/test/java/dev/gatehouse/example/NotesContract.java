@@ -154,7 +154,8 @@ abstract class NotesContract {
     Client c = client();
     JsonPath s = c.newUser("bye");
     c.as(s.getString("access_token")).body(Map.of("refresh_token", s.getString("refresh_token")))
-        .post("/auth/logout").then().statusCode(204);
+        .post("/auth/logout").then().statusCode(204)
+        .header("Clear-Site-Data", "\"cache\",\"cookies\",\"storage\"");
     c.refresh(s.getString("refresh_token")).statusCode(401);
     c.as(s.getString("access_token")).get("/me").then().statusCode(401);
   }

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param refusal why every request to this method is refused (a lint failure or a module that
  *     could not be prepared, found only at request time), or null
  * @param modulePlans each module's own plan for the endpoint, by module name
+ * @param clearSiteData whether successful responses carry {@code Clear-Site-Data}
  */
 public record EndpointPlan(
     Endpoint endpoint,
@@ -28,19 +29,21 @@ public record EndpointPlan(
     List<String> sortParameters,
     List<String> requiredMarks,
     String refusal,
-    Map<String, Object> modulePlans) {
+    Map<String, Object> modulePlans,
+    boolean clearSiteData) {
 
   static EndpointPlan notAnEndpoint(long bodyLimit) {
-    return new EndpointPlan(null, bodyLimit, false, false, List.of(), List.of(), null, Map.of());
+    return new EndpointPlan(null, bodyLimit, false, false, List.of(), List.of(), null, Map.of(),
+        false);
   }
 
   EndpointPlan refused(String why) {
     return new EndpointPlan(endpoint, bodyLimit, docs, paged, sortParameters, requiredMarks, why,
-        modulePlans);
+        modulePlans, clearSiteData);
   }
 
   EndpointPlan withModulePlans(Map<String, Object> plans) {
     return new EndpointPlan(endpoint, bodyLimit, docs, paged, sortParameters, requiredMarks,
-        refusal, Map.copyOf(plans));
+        refusal, Map.copyOf(plans), clearSiteData);
   }
 }

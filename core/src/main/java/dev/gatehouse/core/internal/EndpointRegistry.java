@@ -144,7 +144,7 @@ final class EndpointRegistry {
             plan = plan(e);
           } catch (GatehouseConfigException x) {
             plan = new EndpointPlan(e, settings.body().maxBytes(), false, false, List.of(),
-                requiredMarks, null, Map.of());
+                requiredMarks, null, Map.of(), false);
           }
           plans.put(new Key(type, e.method()), plan.refused("endpoint_refused_at_first_request"));
         }
@@ -178,7 +178,8 @@ final class EndpointRegistry {
       }
     }
     return new EndpointPlan(e, bodyLimit(e), DocsGate.isDocsPath(e.path()), paged,
-        List.copyOf(sorts), requiredMarks, null, Map.of());
+        List.copyOf(sorts), requiredMarks, null, Map.of(),
+        e.annotation(dev.gatehouse.core.ClearSiteData.class).isPresent());
   }
 
   /** A problem for each annotation on the endpoint that needs a module and has none. */

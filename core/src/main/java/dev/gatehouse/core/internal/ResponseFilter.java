@@ -34,11 +34,11 @@ public final class ResponseFilter implements ContainerResponseFilter {
 
   /** The header values, computed once per settings. */
   private record Headers(CoreSettings settings, Map<String, String> always, String cacheControl,
-      String hsts) {
+      String hsts, String clearSiteData) {
     static Headers of(CoreSettings s) {
       SecurityHeaders h = s.headers();
       return new Headers(s, Map.copyOf(h.always()), h.cacheControl().orElse(null),
-          s.https().hstsHeader().orElse(null));
+          s.https().hstsHeader().orElse(null), h.clearSiteData().orElse(null));
     }
   }
 
@@ -68,6 +68,12 @@ public final class ResponseFilter implements ContainerResponseFilter {
     }
     if (hsts != null && Boolean.TRUE.equals(request.getProperty(RequestContextFilter.SECURE))) {
       h.putSingle("Strict-Transport-Security", hsts);
+    }
+    if (current.clearSiteData() != null && response.getStatus() < 400) {
+      EndpointPlan plan = EndpointFilter.planOf(request);
+      if (plan != null && plan.clearSiteData()) {
+        h.putSingle("Clear-Site-Data", current.clearSiteData());
+      }
     }
   }
 

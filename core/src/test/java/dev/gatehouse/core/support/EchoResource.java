@@ -97,6 +97,12 @@ public class EchoResource {
     return Map.of("address", c.text(), "bucket", c.bucket(), "ipv6", c.isIpv6());
   }
 
+  @POST
+  @Path("/logout")
+  @dev.gatehouse.core.ClearSiteData
+  public void logout() {
+  }
+
   @GET
   @Path("/boom")
   public String boom() {

@@ -1,5 +1,6 @@
 package dev.gatehouse.example.api;
 
+import dev.gatehouse.core.ClearSiteData;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.ProblemException;
 import dev.gatehouse.core.SecurityEventType;
@@ -99,6 +100,7 @@ public class AuthResource {
   @POST
   @Path("/logout")
   @RolesAllowed("**")
+  @ClearSiteData
   public void logout(@Valid RefreshRequest request) {
     tokens.logout(jwt, request.refreshToken());
   }
