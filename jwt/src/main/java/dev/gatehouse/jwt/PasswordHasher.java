@@ -1,12 +1,19 @@
 package dev.gatehouse.jwt;
 
+import dev.gatehouse.core.Problem;
+import dev.gatehouse.core.ProblemException;
+import dev.gatehouse.core.SecurityEventType;
+import dev.gatehouse.core.config.ConfigReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -25,6 +32,12 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * <p>{@link #verify} does the same work when there is no stored hash (unknown user) as when there
  * is one, against a fixed dummy hash, and compares in constant time — so a login for an unknown
  * email costs as long as one with a wrong password.
+ *
+ * <p>Each hash costs 19 MiB and a few dozen milliseconds of one core, so at most
+ * {@code gatehouse.password.max-concurrent-hashes} run at once (default twice the processors); a
+ * call that cannot start within {@code gatehouse.password.max-wait} (default {@code PT1S}) is
+ * answered 503 with {@code Retry-After} — a burst of logins waits briefly, a flood cannot queue
+ * without bound and starve every other request.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -37,13 +50,36 @@ public class PasswordHasher {
   /** Longer inputs are refused before hashing: no one types more, and attackers would. */
   public static final int MAX_PASSWORD_CHARS = 1024;
 
+  public static final String MAX_CONCURRENT = "gatehouse.password.max-concurrent-hashes";
+  public static final String MAX_WAIT = "gatehouse.password.max-wait";
+  /** Twice the processors: hashing is CPU work, more at once only makes each slower. */
+  public static final int DEFAULT_MAX_CONCURRENT = 2 * Runtime.getRuntime().availableProcessors();
+  public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(1);
+
   private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getDecoder();
 
   private final SecureRandom random = new SecureRandom();
+  private final Semaphore permits;
+  private final long maxWaitNanos;
   private final String dummy;
 
+  /** Limits from MicroProfile Config, validated (or the defaults where there is none). */
   public PasswordHasher() {
+    this(PasswordLimits.fromConfig());
+  }
+
+  private PasswordHasher(PasswordLimits limits) {
+    this(limits.maxConcurrent(), limits.maxWait());
+  }
+
+  /**
+   * A hasher running at most {@code maxConcurrent} hashes at once, each call waiting at most
+   * {@code maxWait} for its turn.
+   */
+  public PasswordHasher(int maxConcurrent, Duration maxWait) {
+    this.permits = new Semaphore(checkConcurrent(maxConcurrent), true);
+    this.maxWaitNanos = checkWait(maxWait).toNanos();
     this.dummy = hash("gatehouse dummy password for unknown users");
   }
 
@@ -52,7 +88,8 @@ public class PasswordHasher {
     check(password);
     byte[] salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
-    byte[] hash = argon2(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
+    byte[] hash = gated(() -> argon2(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM,
+        HASH_BYTES));
     return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
         + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
   }
@@ -84,9 +121,79 @@ public class PasswordHasher {
     return verifyAgainst(Phc.parse(stored).orElseThrow(), password);
   }
 
-  private static boolean verifyAgainst(Phc p, CharSequence password) {
-    byte[] actual = argon2(password, p.salt, p.memory, p.iterations, p.parallelism, p.hash.length);
+  private boolean verifyAgainst(Phc p, CharSequence password) {
+    byte[] actual = gated(() -> argon2(password, p.salt, p.memory, p.iterations, p.parallelism,
+        p.hash.length));
     return MessageDigest.isEqual(actual, p.hash);
+  }
+
+  /**
+   * Runs one hash when a permit is free within the wait.
+   *
+   * @throws ProblemException 503 with {@code Retry-After} when the hashing capacity is saturated
+   */
+  private byte[] gated(java.util.function.Supplier<byte[]> hashing) {
+    boolean acquired;
+    try {
+      acquired = permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      acquired = false;
+    }
+    if (!acquired) {
+      Problem busy = Problem.of(503).detail("The service is busy; retry later.")
+          .event(SecurityEventType.SERVER_ERROR, "password_hashing_saturated");
+      throw new ProblemException(busy, busy.toResponseBuilder().header("Retry-After", "1")
+          .build());
+    }
+    try {
+      return hashing.get();
+    } finally {
+      permits.release();
+    }
+  }
+
+  static int checkConcurrent(long n) {
+    if (n < 1 || n > 1024) {
+      throw new IllegalArgumentException(ConfigReader.describe(MAX_CONCURRENT, n,
+          "must be from 1 to 1024; each hash takes 19 MiB and a core, e.g. twice the processors"));
+    }
+    return (int) n;
+  }
+
+  static Duration checkWait(Duration d) {
+    if (d == null || d.isNegative() || d.compareTo(Duration.ofSeconds(30)) > 0) {
+      throw new IllegalArgumentException(ConfigReader.describe(MAX_WAIT, d,
+          "must be from PT0S to PT30S, e.g. PT1S"));
+    }
+    return d;
+  }
+
+  /**
+   * The hashing limits from MicroProfile Config ({@link #MAX_CONCURRENT}, {@link #MAX_WAIT}),
+   * validated — the jwt module reads them at start-up, so a bad value stops the application then.
+   *
+   * @param maxConcurrent hashes at once
+   * @param maxWait longest wait for a turn
+   */
+  public record PasswordLimits(int maxConcurrent, Duration maxWait) {
+
+    /** The defaults where there is no configuration, else the configured values. */
+    public static PasswordLimits fromConfig() {
+      org.eclipse.microprofile.config.Config config;
+      try {
+        config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+      } catch (RuntimeException | LinkageError noConfig) {
+        return new PasswordLimits(DEFAULT_MAX_CONCURRENT, DEFAULT_MAX_WAIT);
+      }
+      return ConfigReader.read(config, in -> {
+        int[] n = {DEFAULT_MAX_CONCURRENT};
+        Duration[] wait = {DEFAULT_MAX_WAIT};
+        in.longValue(MAX_CONCURRENT).ifPresent(v -> in.apply(x -> n[0] = checkConcurrent(x), v));
+        in.duration(MAX_WAIT).ifPresent(v -> in.apply(x -> wait[0] = checkWait(x), v));
+        return new PasswordLimits(n[0], wait[0]);
+      });
+    }
   }
 
   private static void check(CharSequence password) {

@@ -64,6 +64,7 @@ public class JwtRuntime {
   @PostConstruct
   void init() {
     IdentityConflicts.refuseIfPresent();
+    dev.gatehouse.jwt.PasswordHasher.PasswordLimits.fromConfig(); // validated now, used lazily
     Config config = ConfigProvider.getConfig();
     settings = JwtSettings.fromConfig(config);
     Optional<RedisSettings> redisSettings = gatehouseRedis.settings();
