@@ -46,8 +46,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Or start it by hand with {@link #start()} to assert that an application refuses to start.
  * Jersey's WADL is off; the container sends no {@code Server} version and no
- * {@code X-Powered-By}. The socket peer reaches Gatehouse as the request attribute
- * {@code dev.gatehouse.core.peer-address} (see {@link PeerAddressFilter}).
+ * {@code X-Powered-By}. Gatehouse core's servlet filter runs in front of Jersey, as a servlet
+ * container would find it by scanning (it hands over the socket peer; without core on the class
+ * path, {@link PeerAddressFilter} does that alone).
  */
 public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
@@ -126,7 +127,7 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
       jetty.addConnector(connector);
 
       ServletContextHandler context = new ServletContextHandler("/");
-      context.addFilter(PeerAddressFilter.class, "/*",
+      context.addFilter(servletFilter(), "/*",
           java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
       ServletHolder holder = new ServletHolder("jersey", new ServletContainer(app));
       holder.setInitOrder(1);
@@ -147,6 +148,21 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
     } catch (Exception e) {
       stop();
       throw new IllegalStateException("embedded server did not start: " + e, e);
+    }
+  }
+
+  /**
+   * Gatehouse core's servlet filter, as a servlet container would find it by scanning, when core is
+   * on the class path; else one that only hands over the peer address.
+   */
+  @SuppressWarnings("unchecked")
+  private static Class<? extends jakarta.servlet.Filter> servletFilter() {
+    try {
+      return (Class<? extends jakarta.servlet.Filter>) Class.forName(
+          "dev.gatehouse.core.internal.ServletGuardFilter", false,
+          EmbeddedServer.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError noCore) {
+      return PeerAddressFilter.class;
     }
   }
 

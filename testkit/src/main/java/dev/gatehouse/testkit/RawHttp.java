@@ -37,6 +37,24 @@ public final class RawHttp {
   }
 
   /**
+   * Sends {@code request} and then closes the sending side, as a client that breaks off does: a
+   * body shorter than its {@code Content-Length} ends early instead of leaving the server waiting.
+   */
+  public static Response sendAndHalfClose(int port, String request) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      socket.shutdownOutput();
+      return read(socket.getInputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Sends {@code head}, then streams {@code bodyChunk} repeatedly (for chunked uploads larger than
    * the server accepts) until the server answers or closes, and returns the response.
    */

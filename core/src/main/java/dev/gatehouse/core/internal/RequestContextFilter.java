@@ -19,8 +19,10 @@ import java.util.Optional;
 /**
  * The first Gatehouse filter of every request (pre-matching): assigns the request id, resolves the
  * client address and whether the request is HTTPS (through trusted proxies only), redirects plain
- * HTTP when configured (308, RFC 9110 §15.4.9, keeps the method and body) and answers hidden
- * documentation paths with the ordinary 404.
+ * HTTP when configured (308, RFC 9110 §15.4.9, keeps the method and body), answers hidden
+ * documentation paths with the ordinary 404, and refuses {@code Content-Type} and {@code Accept}
+ * headers that are not media types with a 400 problem — runtimes would otherwise fail on them
+ * while matching and answer an empty 400 outside every filter.
  */
 @Provider
 @PreMatching
@@ -69,6 +71,13 @@ public final class RequestContextFilter implements ContainerRequestFilter {
       request.abortWith(Response.status(308).location(URI.create(target)).build());
       return;
     }
+    String malformed = malformedMediaTypeHeader(
+        request.getHeaderString(jakarta.ws.rs.core.HttpHeaders.CONTENT_TYPE),
+        request.getHeaderString(jakarta.ws.rs.core.HttpHeaders.ACCEPT));
+    if (malformed != null) {
+      request.abortWith(malformed(malformed).toResponse());
+      return;
+    }
     if (!settings.docs().enabled() && (DocsGate.isDocsPath(RequestPaths.raw(request))
         || DocsGate.isDocsPath(request.getUriInfo().getPath()))) {
       request.abortWith(Problem.notFound().toResponse());
@@ -82,6 +91,40 @@ public final class RequestContextFilter implements ContainerRequestFilter {
       resolved = r;
     }
     return r;
+  }
+
+  /** The 400 for a header that is not a media type. */
+  static Problem malformed(String header) {
+    return Problem.of(400).detail("The " + header + " header is not a media type.")
+        .with("errors", java.util.List.of(java.util.Map.of("field", header, "message",
+            "must be a media type such as application/json")))
+        .event(dev.gatehouse.core.SecurityEventType.VALIDATION_FAILED,
+            header.toLowerCase(java.util.Locale.ROOT) + "_malformed");
+  }
+
+  /** The name of a Content-Type or Accept header the runtime could not parse, else null. */
+  static String malformedMediaTypeHeader(String contentType, String accept) {
+    if (contentType != null && !isMediaType(contentType)) {
+      return "Content-Type";
+    }
+    if (accept != null) {
+      for (String range : accept.split(",")) {
+        if (!range.isBlank() && !isMediaType(range)) {
+          return "Accept";
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Parsed by the runtime's own media-type parser, so nothing it accepts is refused here. */
+  private static boolean isMediaType(String value) {
+    try {
+      jakarta.ws.rs.core.MediaType.valueOf(value.trim());
+      return !value.isBlank();
+    } catch (RuntimeException notAMediaType) {
+      return false;
+    }
   }
 
   static Optional<Boolean> secure(ContainerRequestContext request) {

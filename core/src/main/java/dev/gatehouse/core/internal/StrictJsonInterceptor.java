@@ -52,6 +52,11 @@ public final class StrictJsonInterceptor implements ReaderInterceptor {
       throw tooLarge(e);
     } catch (JsonProcessingException e) {
       throw new ProblemException(JsonProblems.of(e));
+    } catch (IOException e) {
+      // the client's side of the connection: a body cut short, broken chunked framing
+      LOG.log(System.Logger.Level.INFO, "request body unreadable: " + e.getClass().getSimpleName());
+      throw new ProblemException(Problem.of(400).detail("The request body could not be read.")
+          .event(SecurityEventType.VALIDATION_FAILED, "body_unreadable"));
     } catch (RuntimeException e) {
       BodyTooLargeException tooLarge = find(e, BodyTooLargeException.class);
       if (tooLarge != null) {

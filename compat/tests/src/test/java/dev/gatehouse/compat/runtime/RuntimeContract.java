@@ -62,6 +62,14 @@ public abstract class RuntimeContract {
     assertProblem(postItem(Tokens.freshSubject("err"), "{\"name\":").extract(), 400);
   }
 
+  @Test
+  void headersThatAreNotMediaTypesAre400Problems() {
+    assertProblem(as(Tokens.freshSubject("ct"), "user").header("Content-Type", "garbage")
+        .body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("items").then()
+        .extract(), 400);
+    assertProblem(request().header("Accept", ";;;garbage/").get("public").then().extract(), 400);
+  }
+
   // ---- strict JSON and validation ----
 
   @Test

@@ -1,0 +1,92 @@
+package dev.gatehouse.core.internal;
+
+import dev.gatehouse.core.DocsGate;
+import dev.gatehouse.core.PeerAddressSource;
+import dev.gatehouse.core.Problem;
+import dev.gatehouse.core.RequestId;
+import dev.gatehouse.core.SecurityEvent;
+import dev.gatehouse.core.SecurityEvents;
+import dev.gatehouse.core.SecurityHeaders;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Gatehouse's part on servlet containers, in front of the Jakarta REST servlet — for what happens
+ * there before any Jakarta REST filter can run:
+ *
+ * <ul>
+ *   <li>the socket peer address, handed over as the request attribute
+ *       {@link PeerAddressSource#PROPERTY} (request attributes are request properties there);</li>
+ *   <li>{@code Content-Type} or {@code Accept} headers that are not media types: the Jakarta REST
+ *       servlet (Jersey's) would answer them with an empty 400 before any filter, so they are
+ *       answered here with Gatehouse's 400 problem;</li>
+ *   <li>documentation a server serves from a servlet of its own inside the application — Payara
+ *       Micro maps its MicroProfile OpenAPI servlet to {@code /openapi} in every application —
+ *       where the docs gate never sees the request: a request whose servlet is mapped to a
+ *       documentation path gets Gatehouse's 404 (documentation is served through a Jakarta REST
+ *       resource behind the gate, or not at all).</li>
+ * </ul>
+ *
+ * <p>Servlet containers find it by scanning the application's jars; embedded servers install it
+ * by hand (the test kit does); elsewhere (Quarkus) it is never loaded.
+ */
+@WebFilter(filterName = "gatehouse", urlPatterns = "/*", asyncSupported = true)
+public final class ServletGuardFilter implements Filter {
+
+  private final Runtimes<CoreRuntime> runtime = Runtimes.of(CoreRuntime.class);
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (!(request instanceof HttpServletRequest http)
+        || !(response instanceof HttpServletResponse out)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    http.setAttribute(PeerAddressSource.PROPERTY, http.getRemoteAddr());
+    if (servedByARuntimeDocsServlet(http)) {
+      answer(http, out, Problem.notFound());
+      return;
+    }
+    String malformed = RequestContextFilter.malformedMediaTypeHeader(
+        http.getHeader("Content-Type"), http.getHeader("Accept"));
+    if (malformed != null) {
+      answer(http, out, RequestContextFilter.malformed(malformed));
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private void answer(HttpServletRequest request, HttpServletResponse out, Problem problem)
+      throws IOException {
+    String id = RequestId.accept(request.getHeader(RequestId.HEADER));
+    if (problem.eventType() != null) {
+      SecurityEvents.fire(new SecurityEvent(problem.eventType(), java.time.Instant.now(), id, null,
+          request.getRemoteAddr(), request.getMethod(), null, problem.eventReason()));
+    }
+    SecurityHeaders headers = runtime.get().settings().headers();
+    headers.always().forEach(out::setHeader);
+    out.setHeader("Cache-Control", "no-store");
+    out.setHeader(RequestId.HEADER, id);
+    out.setStatus(problem.status());
+    out.setContentType(Problem.MEDIA_TYPE_TEXT);
+    out.getOutputStream().write(problem.toJson(id).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The servlet that would answer is mapped to a documentation path: not the application's. */
+  static boolean servedByARuntimeDocsServlet(HttpServletRequest request) {
+    HttpServletMapping mapping = request.getHttpServletMapping();
+    String pattern = mapping == null ? null : mapping.getPattern();
+    return pattern != null && !pattern.isEmpty() && !pattern.equals("/")
+        && !pattern.equals("/*") && DocsGate.isDocsPath(pattern);
+  }
+}
