@@ -16,6 +16,8 @@ public enum SecurityEventType {
   VALIDATION_FAILED,
   /** A request body was larger than allowed. */
   BODY_TOO_LARGE,
+  /** A request body did not arrive within the read timeout (a slow-body attack, or a dead client). */
+  BODY_TOO_SLOW,
   /** A cross-origin request was not granted. */
   CORS_REJECTED,
   /** A failure of a backing store or an unexpected error worth an operator's look. */

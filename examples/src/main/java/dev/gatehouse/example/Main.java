@@ -78,7 +78,10 @@ public final class Main {
           + " HS256 key for this process only; tokens die with it and other instances reject"
           + " them. Set GATEHOUSE_JWT_SECRET (openssl rand -base64 32) in production.");
     }
+    // bodies read before a thread is given the request, a minimum data rate, a connection cap:
+    // clients that trickle their bodies hold connections, not the threads everyone else needs
     EmbeddedServer.Builder builder = EmbeddedServer.builder().host(host).port(port)
+        .limits(EmbeddedServer.Limits.production())
         .properties(props);
     COMPONENTS.forEach(builder::register);
     EmbeddedServer server = builder.build().start();

@@ -59,6 +59,7 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
   private final String host;
   private final int requestedPort;
   private final boolean tls;
+  private final Limits limits;
 
   private SeContainer cdi;
   private Server jetty;
@@ -74,6 +75,37 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
     this.host = builder.host;
     this.requestedPort = builder.port;
     this.tls = builder.tls;
+    this.limits = builder.limits;
+  }
+
+  /**
+   * How the server protects its threads from slow clients.
+   *
+   * @param eagerContentBytes bodies up to this size are read before a request thread is given
+   *     the request (asynchronously, holding no thread), so a client that trickles a small body
+   *     holds only a connection; 0 turns it off
+   * @param minRequestDataRate bytes per second a request body must arrive at, else 408; 0 for none
+   * @param maxConnections connections accepted at once; more wait in the accept queue
+   * @param idleTimeoutMillis how long a connection may be silent
+   */
+  public record Limits(long eagerContentBytes, long minRequestDataRate, int maxConnections,
+      long idleTimeoutMillis) {
+
+    /**
+     * For tests: 1024 connections, 30 s idle, bodies read as they arrive (so a declared
+     * {@code Content-Length} above a limit is refused before anything is sent), no minimum rate.
+     */
+    public static Limits defaults() {
+      return new Limits(0, 0, 1024, 30_000);
+    }
+
+    /**
+     * For a service facing the Internet: bodies up to 64 KiB read before a thread is given the
+     * request, at least 256 bytes a second, 2048 connections, 20 s idle.
+     */
+    public static Limits production() {
+      return new Limits(65_536, 256, 2048, 20_000);
+    }
   }
 
   public static Builder builder() {
@@ -107,6 +139,7 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
       HttpConfiguration http = new HttpConfiguration();
       http.setSendServerVersion(false);
       http.setSendXPoweredBy(false);
+      http.setMinRequestDataRate(limits.minRequestDataRate());
       jetty = new Server();
       ServerConnector connector;
       if (tls) {
@@ -124,7 +157,10 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
       }
       connector.setHost(host);
       connector.setPort(requestedPort);
+      connector.setIdleTimeout(limits.idleTimeoutMillis());
       jetty.addConnector(connector);
+      jetty.addBean(new org.eclipse.jetty.server.NetworkConnectionLimit(limits.maxConnections(),
+          connector));
 
       ServletContextHandler context = new ServletContextHandler("/");
       context.addFilter(servletFilter(), "/*",
@@ -135,7 +171,13 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
       ErrorHandler errors = new ProblemErrorHandler();
       context.setErrorHandler(errors);
       jetty.setErrorHandler(errors);
-      jetty.setHandler(context);
+      if (limits.eagerContentBytes() > 0) {
+        jetty.setHandler(new org.eclipse.jetty.server.handler.EagerContentHandler(context,
+            new org.eclipse.jetty.server.handler.EagerContentHandler.RetainedContentLoaderFactory(
+                limits.eagerContentBytes(), 1024, false)));
+      } else {
+        jetty.setHandler(context);
+      }
       jetty.start();
       if (holder.getUnavailableException() != null) {
         throw holder.getUnavailableException();
@@ -272,8 +314,15 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
     private String host = "127.0.0.1";
     private int port;
     private boolean tls;
+    private Limits limits = Limits.defaults();
 
     private Builder() {
+    }
+
+    /** How the server protects its threads from slow clients; {@link Limits#defaults()} if unset. */
+    public Builder limits(Limits serverLimits) {
+      this.limits = Objects.requireNonNull(serverLimits);
+      return this;
     }
 
     /** The application's own {@code Application} subclass, wrapped as Jersey does. */

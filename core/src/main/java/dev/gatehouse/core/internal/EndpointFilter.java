@@ -66,7 +66,8 @@ public final class EndpointFilter implements ContainerRequestFilter {
       request.abortWith(tooLarge(maxBytes).toResponse());
       return;
     }
-    request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBytes));
+    request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBytes,
+        runtime.get().settings().body().readTimeout()));
   }
 
   /** The plan core found for the request's method, or null before matching. */

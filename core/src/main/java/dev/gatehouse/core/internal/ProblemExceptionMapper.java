@@ -43,6 +43,9 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
       return Problem.of(413).detail("The request body is larger than this endpoint accepts.")
           .event(SecurityEventType.BODY_TOO_LARGE, "streamed").toResponse();
     }
+    if (StrictJsonInterceptor.find(exception, BodyTooSlowException.class) != null) {
+      return StrictJsonInterceptor.tooSlow().toResponse();
+    }
     StoreUnavailableException store = StrictJsonInterceptor.find(exception,
         StoreUnavailableException.class);
     if (store != null) {

@@ -50,6 +50,8 @@ public final class StrictJsonInterceptor implements ReaderInterceptor {
       value = context.proceed();
     } catch (BodyTooLargeException e) {
       throw tooLarge(e);
+    } catch (BodyTooSlowException e) {
+      throw new ProblemException(tooSlow());
     } catch (JsonProcessingException e) {
       throw new ProblemException(JsonProblems.of(e));
     } catch (IOException e) {
@@ -61,6 +63,9 @@ public final class StrictJsonInterceptor implements ReaderInterceptor {
       BodyTooLargeException tooLarge = find(e, BodyTooLargeException.class);
       if (tooLarge != null) {
         throw tooLarge(tooLarge);
+      }
+      if (find(e, BodyTooSlowException.class) != null) {
+        throw new ProblemException(tooSlow());
       }
       JsonProcessingException jsonError = find(e, JsonProcessingException.class);
       if (jsonError != null) {
@@ -100,6 +105,12 @@ public final class StrictJsonInterceptor implements ReaderInterceptor {
     return new ProblemException(Problem.of(413)
         .detail("The request body is larger than this endpoint accepts.")
         .event(SecurityEventType.BODY_TOO_LARGE, "streamed"));
+  }
+
+  /** The 408 for a body that did not arrive in time (RFC 9110 §15.5.9). */
+  static Problem tooSlow() {
+    return Problem.of(408).detail("The request body did not arrive in time.")
+        .event(SecurityEventType.BODY_TOO_SLOW, "read_timeout");
   }
 
   static boolean isJson(MediaType type) {
