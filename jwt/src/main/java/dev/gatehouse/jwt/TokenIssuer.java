@@ -72,19 +72,25 @@ public class TokenIssuer {
     }
     Instant now = runtime.clock().instant();
     JwtSettings s = runtime.settings();
+    String access = accessToken(subject, roles, extraClaims, now);
     RefreshTokens.Parsed refresh = runtime.refreshTokens().newFamily();
     runtime.store().startFamily(
         new RefreshTokenStore.Family(refresh.family(), subject, roles, now,
             now.plus(s.refreshFamilyMaxAge())),
         new RefreshTokenStore.Token(refresh.family(), refresh.hash(),
             min(now.plus(s.refreshTokenTtl()), now.plus(s.refreshFamilyMaxAge()))));
-    return new IssuedTokens(accessToken(subject, roles, extraClaims, now), refresh.token(),
-        s.accessTokenTtl().toSeconds());
+    return new IssuedTokens(access, refresh.token(), s.accessTokenTtl().toSeconds());
   }
 
   /**
    * Rotates {@code refreshToken} into a new one and mints a new access token (roles from the
    * application's {@link RoleSource} when there is one, else those of the login).
+   *
+   * <p>Everything that can fail — reading the session, asking the {@link RoleSource}, signing —
+   * happens before the rotation commits, so a 503 leaves the presented token current and the
+   * client's retry with it succeeds instead of looking like reuse. An access token signed for a
+   * rotation that then does not happen (the token was stale or revoked meanwhile) never leaves the
+   * server.
    *
    * @throws ProblemException 401 unless the token is current (or a replay within the grace period)
    */
@@ -93,6 +99,12 @@ public class TokenIssuer {
         .orElseThrow(() -> unauthorized("refresh_malformed"));
     JwtSettings s = runtime.settings();
     Instant now = runtime.clock().instant();
+    RefreshTokenStore.Family family = runtime.store().family(presented.family(), now)
+        .orElseThrow(() -> unauthorized("refresh_invalid"));
+    Set<String> roles = runtime.roleSource().map(r -> r.currentRoles(family.subject()))
+        .orElse(family.roles());
+    String access = accessToken(family.subject(), roles, Map.of(), now);
+
     RefreshTokens.Parsed successor = runtime.refreshTokens().successor(presented);
     boolean grace = !s.reuseGrace().isZero();
     byte[] sealed = grace ? runtime.refreshTokens().seal(successor, presented) : new byte[0];
@@ -107,11 +119,7 @@ public class TokenIssuer {
           Problem.unauthenticated(SecurityEventType.REFRESH_TOKEN_REUSE, "family_revoked"));
       case INVALID -> throw unauthorized("refresh_invalid");
     };
-    RefreshTokenStore.Family family = rotation.family();
-    Set<String> roles = runtime.roleSource().map(r -> r.currentRoles(family.subject()))
-        .orElse(family.roles());
-    return new IssuedTokens(accessToken(family.subject(), roles, Map.of(), now), next.token(),
-        s.accessTokenTtl().toSeconds());
+    return new IssuedTokens(access, next.token(), s.accessTokenTtl().toSeconds());
   }
 
   /**

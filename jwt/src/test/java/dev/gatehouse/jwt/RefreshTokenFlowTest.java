@@ -78,6 +78,18 @@ class RefreshTokenFlowTest {
   }
 
   @Test
+  void aRefreshThatFailsBeforeItCompletesCanBeRetriedWithTheSameToken() {
+    String token = login("unlucky").getString("refresh_token");
+    server.cdi().select(TestBeans.class).get().failOnce("unlucky");
+
+    refresh(token).statusCode(503).header("Retry-After", "2");
+    String next = refresh(token).statusCode(200).extract().path("refresh_token");
+    refresh(next).statusCode(200);
+    assertThat(events.all()).extracting(SecurityEvent::type)
+        .doesNotContain(SecurityEventType.REFRESH_TOKEN_REUSE);
+  }
+
+  @Test
   void anAccessTokenIsNotARefreshToken() {
     refresh(login("mix").getString("access_token")).statusCode(401);
   }

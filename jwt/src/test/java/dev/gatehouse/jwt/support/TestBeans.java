@@ -1,7 +1,9 @@
 package dev.gatehouse.jwt.support;
 
+import dev.gatehouse.core.StoreUnavailableException;
 import dev.gatehouse.jwt.RoleSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,14 +13,24 @@ import java.util.concurrent.ConcurrentHashMap;
 public class TestBeans implements RoleSource {
 
   private final Map<String, Set<String>> roles = new ConcurrentHashMap<>();
+  private final Set<String> failOnce = ConcurrentHashMap.newKeySet();
 
   /** What the "database" says {@code subject} holds now. */
   public void grant(String subject, Set<String> granted) {
     roles.put(subject, Set.copyOf(granted));
   }
 
+  /** The next question about {@code subject} finds the "database" down, as an outage would. */
+  public void failOnce(String subject) {
+    failOnce.add(subject);
+  }
+
   @Override
   public Set<String> currentRoles(String subject) {
+    if (failOnce.remove(subject)) {
+      throw new StoreUnavailableException("database",
+          new SQLTransientConnectionException("connection refused"));
+    }
     return roles.getOrDefault(subject, Set.of());
   }
 }
