@@ -4,25 +4,39 @@ import java.util.Set;
 
 /**
  * The application's own record of who holds which role, asked when a {@link RecheckRoles} method
- * is called (and when a refresh token mints a new access token), so that a role removed in the
- * database stops working at once instead of when the token expires. Provide one CDI bean:
+ * is called and when a refresh token mints a new access token, so that a role removed in the
+ * database stops working at once instead of when the token expires — and a deleted account stops
+ * refreshing. Provide one CDI bean:
  *
  * <pre>{@code
  * @ApplicationScoped
  * public class UserRoles implements RoleSource {
  *   @Inject EntityManager em;
+ *
  *   public Set<String> currentRoles(String subject) {
- *     return em.find(User.class, Long.valueOf(subject)).roles();
+ *     User u = em.find(User.class, Long.valueOf(subject));
+ *     if (u == null) {
+ *       throw new SubjectGoneException();       // deleted: its sessions end
+ *     }
+ *     return u.roles();
  *   }
  * }
  * }</pre>
  *
- * <p>Return an empty set for an unknown subject. Throw
- * {@link dev.gatehouse.core.StoreUnavailableException} when the data cannot be read: the caller
- * then gets 503, never access.
+ * <p>Three answers: the subject's roles now (an empty set when it exists but holds none); a
+ * {@link SubjectGoneException} when the subject no longer exists — a refresh then revokes every
+ * session of the subject and answers 401, a {@code @RecheckRoles} method answers 401; or a
+ * {@link dev.gatehouse.core.StoreUnavailableException} when the data cannot be read — the caller
+ * then gets 503, never access, and a refresh can be retried with the same refresh token.
  */
 @FunctionalInterface
 public interface RoleSource {
 
+  /**
+   * The roles {@code subject} holds now.
+   *
+   * @throws SubjectGoneException when the subject no longer exists
+   * @throws dev.gatehouse.core.StoreUnavailableException when the data cannot be read
+   */
   Set<String> currentRoles(String subject);
 }

@@ -101,8 +101,7 @@ public class TokenIssuer {
     Instant now = runtime.clock().instant();
     RefreshTokenStore.Family family = runtime.store().family(presented.family(), now)
         .orElseThrow(() -> unauthorized("refresh_invalid"));
-    Set<String> roles = runtime.roleSource().map(r -> r.currentRoles(family.subject()))
-        .orElse(family.roles());
+    Set<String> roles = currentRoles(family);
     String access = accessToken(family.subject(), roles, Map.of(), now);
 
     RefreshTokens.Parsed successor = runtime.refreshTokens().successor(presented);
@@ -146,6 +145,20 @@ public class TokenIssuer {
   /** Ends every session of {@code subject} (logout everywhere, password change). */
   public void revokeAll(String subject) {
     runtime.store().revokeSubject(subject);
+  }
+
+  /** The roles to mint with; a subject gone ends all its sessions here. */
+  private Set<String> currentRoles(RefreshTokenStore.Family family) {
+    Optional<RoleSource> source = runtime.roleSource();
+    if (source.isEmpty()) {
+      return family.roles();
+    }
+    try {
+      return source.get().currentRoles(family.subject());
+    } catch (SubjectGoneException gone) {
+      revokeAll(family.subject());
+      throw unauthorized("subject_gone");
+    }
   }
 
   private String accessToken(String subject, Set<String> roles, Map<String, Object> extra,

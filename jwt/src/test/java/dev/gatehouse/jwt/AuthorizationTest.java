@@ -86,4 +86,19 @@ class AuthorizationTest {
     // the same token still opens endpoints that trust the token's roles
     as(token).get("/admin").then().statusCode(200);
   }
+
+  @Test
+  void recheckAnswers401WhenTheDataSaysTheSubjectIsGone() {
+    TestBeans data = server.cdi().select(TestBeans.class).get();
+    data.grant("gone", Set.of("admin"));
+    String token = login("gone", "admin");
+    data.delete("gone");
+    RecordedEvents events = server.cdi().select(RecordedEvents.class).get();
+    events.clear();
+    as(token).put("/admin/critical").then().statusCode(401).header("WWW-Authenticate", "Bearer");
+    assertThat(events.all()).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo(SecurityEventType.AUTHENTICATION_FAILED);
+      assertThat(e.reason()).isEqualTo("subject_gone");
+    });
+  }
 }

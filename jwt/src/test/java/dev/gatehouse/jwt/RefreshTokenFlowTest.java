@@ -90,6 +90,25 @@ class RefreshTokenFlowTest {
   }
 
   @Test
+  void aDeletedSubjectCannotRefreshAndEverySessionOfItEnds() {
+    String phone = login("deleted").getString("refresh_token");
+    String laptop = login("deleted").getString("refresh_token");
+    TestBeans data = server.cdi().select(TestBeans.class).get();
+    data.delete("deleted");
+    events.clear();
+
+    refresh(phone).statusCode(401).contentType("application/problem+json");
+    assertThat(events.all()).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo(SecurityEventType.AUTHENTICATION_FAILED);
+      assertThat(e.reason()).isEqualTo("subject_gone");
+    });
+    // revoked, not merely refused: an account that comes back under the same id starts afresh
+    data.grant("deleted", Set.of("user"));
+    refresh(phone).statusCode(401);
+    refresh(laptop).statusCode(401);
+  }
+
+  @Test
   void anAccessTokenIsNotARefreshToken() {
     refresh(login("mix").getString("access_token")).statusCode(401);
   }

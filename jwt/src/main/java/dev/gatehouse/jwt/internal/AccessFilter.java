@@ -4,6 +4,7 @@ import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.internal.Runtimes;
 import dev.gatehouse.core.spi.Matched;
+import dev.gatehouse.jwt.SubjectGoneException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -17,9 +18,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Authorization of every endpoint (just before {@code AUTHORIZATION}) by its {@link AccessPolicy}:
  * 401 when nobody is authenticated, 403 with an {@code ACCESS_DENIED} event when someone is but may
  * not — including, with {@code @RecheckRoles}, when the application's data no longer grants the
- * role the token still carries. It claims {@link #MARK} on each request it decided, and core
- * refuses any endpoint request without it, so a runtime that did not install this filter fails
- * closed.
+ * role the token still carries (401 when it says the subject no longer exists). It claims
+ * {@link #MARK} on each request it decided, and core refuses any endpoint request without it, so a
+ * runtime that did not install this filter fails closed.
  */
 @Provider
 @Priority(AccessFilter.PRIORITY)
@@ -71,7 +72,13 @@ public final class AccessFilter implements ContainerRequestFilter {
     if (policy.recheck()) {
       String subject = sc.getUserPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject()
           : sc.getUserPrincipal().getName();
-      Set<String> current = runtime.get().roleSource().orElseThrow().currentRoles(subject);
+      Set<String> current;
+      try {
+        current = runtime.get().roleSource().orElseThrow().currentRoles(subject);
+      } catch (SubjectGoneException gone) {
+        request.abortWith(Problem.unauthorized("subject_gone"));
+        return;
+      }
       if (current == null || policy.roles().stream().noneMatch(current::contains)) {
         request.abortWith(forbidden("role_revoked"));
       }
