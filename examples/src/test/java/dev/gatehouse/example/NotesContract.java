@@ -58,7 +58,7 @@ abstract class NotesContract {
     assertThat(ok.getString("token_type")).isEqualTo("Bearer");
     assertThat(ok.getInt("expires_in")).isEqualTo(900);
     assertThat(ok.getString("access_token")).isNotBlank();
-    assertThat(ok.getString("refresh_token")).matches("[A-Za-z0-9_-]{64}");
+    assertThat(ok.getString("refresh_token")).matches("[A-Za-z0-9_-]{70}");
     ExtractableResponse<Response> wrong = c.login(email, "not the password").statusCode(401)
         .extract();
     ExtractableResponse<Response> unknown = c.login(Client.uniqueEmail("nobody"),

@@ -6,15 +6,33 @@ import java.util.Set;
 
 /**
  * Where refresh-token state lives. Tokens are stored only as hashes; a <em>family</em> is one
- * login session — the chain of tokens each refresh rotates into. Gatehouse ships an in-memory and a
- * Redis implementation; both pass the same contract suite.
+ * login session — the chain of tokens each refresh rotates into, numbered by <em>generation</em>
+ * (0 for the login's token, one more per rotation; the generation is part of the token). Gatehouse
+ * ships an in-memory and a Redis implementation; both pass the same contract suite.
+ *
+ * <p>A store keeps a constant amount per family however often it is refreshed: the family, the
+ * current generation with its token's hash and idle expiry, the previous token's hash, and — for
+ * the grace period only — the sealed successor. {@link #rotate} decides by generation:
+ * <ul>
+ *   <li>the current generation with the current hash, not idle-expired: {@link
+ *       Rotation.Outcome#ROTATED};
+ *   <li>the previous generation with the previous hash, within the grace period:
+ *       {@link Rotation.Outcome#GRACE_REPLAY};
+ *   <li>any other older generation: {@link Rotation.Outcome#REUSE_DETECTED} — the family is
+ *       revoked (the family part of a token is a 128-bit secret only its holders know, so only
+ *       someone who held a token of this family can present one);
+ *   <li>anything else — unknown or revoked family, past its absolute age, a hash that is not the
+ *       current one, a generation not yet issued: {@link Rotation.Outcome#INVALID}.
+ * </ul>
  *
  * <p>Implementations must make {@link #rotate} atomic: under any concurrency, a current token has
- * at most one successor, and a token that comes back after it was rotated revokes its family
- * unless the grace rule of {@link Rotation.Outcome#GRACE_REPLAY} applies.
+ * at most one successor. Any method may throw {@link dev.gatehouse.core.StoreUnavailableException};
+ * callers answer 503 and never treat it as success.
  *
- * <p>Any method may throw {@link dev.gatehouse.core.StoreUnavailableException}; callers answer
- * 503 and never treat it as success.
+ * <pre>{@code
+ * @Produces @ApplicationScoped
+ * RefreshTokenStore store() { return new MyStore(...); }   // replaces Gatehouse's choice
+ * }</pre>
  */
 public interface RefreshTokenStore {
 
@@ -26,8 +44,24 @@ public interface RefreshTokenStore {
     }
   }
 
-  /** One token of a family, by hash, with its idle expiry. */
-  record Token(String family, String hash, Instant expiresAt) {
+  /** One token of a family: its generation, its hash and its idle expiry. */
+  record Token(String family, long generation, String hash, Instant expiresAt) {
+  }
+
+  /** A token as presented for rotation: its family, generation and hash. */
+  record Presented(String family, long generation, String hash) {
+
+    /**
+     * Whether {@code successor} may follow this token: the same family, the next generation.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public void requireSuccessor(Token successor) {
+      if (!successor.family().equals(family) || successor.generation() != generation + 1) {
+        throw new IllegalArgumentException("a successor is of the same family and the next"
+            + " generation (" + (generation + 1) + "), not " + successor.generation());
+      }
+    }
   }
 
   /** The result of {@link #rotate}. */
@@ -43,9 +77,9 @@ public interface RefreshTokenStore {
        * presented token can derive.
        */
       GRACE_REPLAY,
-      /** It had been rotated before: the whole family is now revoked. */
+      /** It is of an older generation: the whole family is now revoked. */
       REUSE_DETECTED,
-      /** Unknown, expired, or its family revoked or past its absolute age. */
+      /** Unknown, expired, not the current hash, or its family revoked or past its absolute age. */
       INVALID
     }
 
@@ -54,20 +88,21 @@ public interface RefreshTokenStore {
     }
   }
 
-  /** Stores a new family and its first token. */
+  /** Stores a new family and its first token (generation 0). */
   void startFamily(Family family, Token first);
 
   /**
-   * Atomically consumes {@code presentedHash} of {@code family} and stores {@code successor}.
+   * Atomically consumes {@code presented} and stores {@code successor}, its next generation.
    *
    * @param sealedSuccessor the successor token sealed for a grace replay, or an empty array when
    *     there is no grace period
    * @param graceUntil until when a replay of the presented token returns the same successor
+   * @throws IllegalArgumentException when {@code successor} is not the next generation
    */
-  Rotation rotate(String family, String presentedHash, Token successor, byte[] sealedSuccessor,
-      Instant now, Instant graceUntil);
+  Rotation rotate(Presented presented, Token successor, byte[] sealedSuccessor, Instant now,
+      Instant graceUntil);
 
-  /** The family's subject if the family exists and is neither revoked nor expired. */
+  /** The family if it exists and is neither revoked nor expired. */
   Optional<Family> family(String family, Instant now);
 
   /** Revokes one session (every token of the family). */

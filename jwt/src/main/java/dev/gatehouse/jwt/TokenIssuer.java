@@ -77,7 +77,7 @@ public class TokenIssuer {
     runtime.store().startFamily(
         new RefreshTokenStore.Family(refresh.family(), subject, roles, now,
             now.plus(s.refreshFamilyMaxAge())),
-        new RefreshTokenStore.Token(refresh.family(), refresh.hash(),
+        new RefreshTokenStore.Token(refresh.family(), refresh.generation(), refresh.hash(),
             min(now.plus(s.refreshTokenTtl()), now.plus(s.refreshFamilyMaxAge()))));
     return new IssuedTokens(access, refresh.token(), s.accessTokenTtl().toSeconds());
   }
@@ -107,8 +107,10 @@ public class TokenIssuer {
     RefreshTokens.Parsed successor = runtime.refreshTokens().successor(presented);
     boolean grace = !s.reuseGrace().isZero();
     byte[] sealed = grace ? runtime.refreshTokens().seal(successor, presented) : new byte[0];
-    RefreshTokenStore.Rotation rotation = runtime.store().rotate(presented.family(),
-        presented.hash(), new RefreshTokenStore.Token(presented.family(), successor.hash(),
+    RefreshTokenStore.Rotation rotation = runtime.store().rotate(
+        new RefreshTokenStore.Presented(presented.family(), presented.generation(),
+            presented.hash()),
+        new RefreshTokenStore.Token(successor.family(), successor.generation(), successor.hash(),
             now.plus(s.refreshTokenTtl())), sealed, now, now.plus(s.reuseGrace()));
     RefreshTokens.Parsed next = switch (rotation.outcome()) {
       case ROTATED -> successor;

@@ -49,7 +49,7 @@ class RefreshTokenFlowTest {
     JsonPath r = login("shape");
     assertThat(r.getString("token_type")).isEqualTo("Bearer");
     assertThat(r.getInt("expires_in")).isEqualTo(900);
-    assertThat(r.getString("refresh_token")).matches("[A-Za-z0-9_-]{64}");
+    assertThat(r.getString("refresh_token")).matches("[A-Za-z0-9_-]{70}");
     assertThat(r.getString("access_token").split("\\.")).hasSize(3);
   }
 
@@ -115,9 +115,16 @@ class RefreshTokenFlowTest {
 
   @Test
   void garbageRefreshTokensAre401() {
-    for (String bad : new String[] {"", "x", "A".repeat(64), "!".repeat(64), "A".repeat(65)}) {
+    for (String bad : new String[] {"", "x", "A".repeat(64), "A".repeat(70), "!".repeat(70),
+        "A".repeat(71)}) {
       refresh(bad).statusCode(401);
     }
+    // the last character carries 4 spare bits: another spelling of a real token is not the token
+    String token = login("spelling").getString("refresh_token");
+    char last = token.charAt(69);
+    String respelled = token.substring(0, 69) + (char) (last + 1); // A→B, Q→R, g→h, w→x
+    refresh(respelled).statusCode(401);
+    refresh(token).statusCode(200);
   }
 
   @Test

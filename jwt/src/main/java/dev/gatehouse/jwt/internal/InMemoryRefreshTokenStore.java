@@ -14,7 +14,9 @@ import java.util.Set;
  * Refresh-token state in this process: for one instance, tests and the example. Bounded to
  * {@code maxFamilies} sessions; expired and revoked families are swept as it goes, and when it is
  * full of live sessions the oldest is dropped (its user logs in again) rather than refusing new
- * logins. Every operation holds one lock, which makes rotation trivially atomic.
+ * logins. Each session holds a fixed set of fields however often it is refreshed (see
+ * {@link RefreshTokenStore}). Every operation holds one lock, which makes rotation trivially
+ * atomic.
  */
 public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
@@ -32,24 +34,23 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
   private static final class FamilyState {
     final Family meta;
-    final Map<String, TokenState> tokens = new HashMap<>();
+    long generation;
     String current;
-    boolean revoked;
-
-    FamilyState(Family meta) {
-      this.meta = meta;
-    }
-  }
-
-  private static final class TokenState {
-    final Instant expiresAt;
-    boolean rotated;
-    String successor;
+    Instant currentExpiresAt;
+    String previous;
     byte[] sealed;
     Instant graceUntil;
+    boolean revoked;
 
-    TokenState(Instant expiresAt) {
-      this.expiresAt = expiresAt;
+    FamilyState(Family meta, Token first) {
+      this.meta = meta;
+      this.generation = first.generation();
+      this.current = first.hash();
+      this.currentExpiresAt = first.expiresAt();
+    }
+
+    int held() {
+      return 1 + (current == null ? 0 : 1) + (previous == null ? 0 : 1) + (sealed == null ? 0 : 1);
     }
   }
 
@@ -67,42 +68,40 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
       LOG.log(System.Logger.Level.WARNING, "refresh-token store full (" + maxFamilies
           + " sessions): dropped the oldest; raise gatehouse.jwt.memory.max-families or use Redis");
     }
-    FamilyState state = new FamilyState(family);
-    state.tokens.put(first.hash(), new TokenState(first.expiresAt()));
-    state.current = first.hash();
-    families.put(family.id(), state);
+    families.put(family.id(), new FamilyState(family, first));
     bySubject.computeIfAbsent(family.subject(), s -> new HashSet<>()).add(family.id());
   }
 
   @Override
-  public synchronized Rotation rotate(String family, String presentedHash, Token successor,
+  public synchronized Rotation rotate(Presented presented, Token successor,
       byte[] sealedSuccessor, Instant now, Instant graceUntil) {
+    presented.requireSuccessor(successor);
     maybeSweep(now);
-    FamilyState f = families.get(family);
+    FamilyState f = families.get(presented.family());
     if (f == null || f.revoked || !now.isBefore(f.meta.expiresAt())) {
       return Rotation.invalid();
     }
-    TokenState t = f.tokens.get(presentedHash);
-    if (t == null) {
-      return Rotation.invalid();
-    }
-    if (!t.rotated) {
-      if (!now.isBefore(t.expiresAt)) {
+    long g = presented.generation();
+    if (g == f.generation) {
+      if (!presented.hash().equals(f.current) || !now.isBefore(f.currentExpiresAt)) {
         return Rotation.invalid();
       }
-      t.rotated = true;
-      t.successor = successor.hash();
-      t.graceUntil = graceUntil;
-      t.sealed = sealedSuccessor.length > 0 && graceUntil.isAfter(now) ? sealedSuccessor : null;
-      f.tokens.put(successor.hash(), new TokenState(successor.expiresAt()));
+      f.generation = successor.generation();
+      f.previous = f.current;
       f.current = successor.hash();
+      f.currentExpiresAt = successor.expiresAt();
+      f.graceUntil = graceUntil;
+      f.sealed = sealedSuccessor.length > 0 && graceUntil.isAfter(now) ? sealedSuccessor : null;
       return new Rotation(Rotation.Outcome.ROTATED, f.meta, null);
     }
-    if (t.sealed != null && !now.isAfter(t.graceUntil) && t.successor.equals(f.current)) {
-      return new Rotation(Rotation.Outcome.GRACE_REPLAY, f.meta, t.sealed.clone());
+    if (g > f.generation) {
+      return Rotation.invalid();
     }
-    t.sealed = null;
-    f.revoked = true;
+    if (g == f.generation - 1 && presented.hash().equals(f.previous) && f.sealed != null
+        && !now.isAfter(f.graceUntil)) {
+      return new Rotation(Rotation.Outcome.GRACE_REPLAY, f.meta, f.sealed.clone());
+    }
+    revoke(f);
     return new Rotation(Rotation.Outcome.REUSE_DETECTED, f.meta, null);
   }
 
@@ -117,9 +116,13 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
   public synchronized void revokeFamily(String family) {
     FamilyState f = families.get(family);
     if (f != null) {
-      f.revoked = true;
-      f.tokens.values().forEach(t -> t.sealed = null);
+      revoke(f);
     }
+  }
+
+  private static void revoke(FamilyState f) {
+    f.revoked = true;
+    f.sealed = null;
   }
 
   @Override
@@ -132,6 +135,19 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
   /** Sessions held now, live or not yet swept. */
   public synchronized int size() {
     return families.size();
+  }
+
+  /**
+   * Everything held for one session: its entry, its token hashes and sealed successor, its place
+   * in the subject index — what would grow if refreshing made it grow.
+   */
+  synchronized int heldFor(String family) {
+    FamilyState f = families.get(family);
+    if (f == null) {
+      return 0;
+    }
+    Set<String> index = bySubject.get(f.meta.subject());
+    return f.held() + (index != null && index.contains(family) ? 1 : 0);
   }
 
   private void maybeSweep(Instant now) {
@@ -149,10 +165,8 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
         unindex(f);
         continue;
       }
-      for (TokenState t : f.tokens.values()) {
-        if (t.sealed != null && now.isAfter(t.graceUntil)) {
-          t.sealed = null;
-        }
+      if (f.sealed != null && now.isAfter(f.graceUntil)) {
+        f.sealed = null;
       }
     }
   }

@@ -15,67 +15,73 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Refresh-token state in Redis, shared by every instance. All keys of one family share the hash
- * tag {@code {family}}, so each script touches one cluster slot; a rotation is one
- * {@code EVALSHA}. Keys expire with their family; a sealed successor lives only for the grace
- * period.
+ * Refresh-token state in Redis, shared by every instance. A family is one hash, however often it
+ * is refreshed, plus a sealed successor that lives only for the grace period; both keys share the
+ * hash tag {@code {family}}, so each script touches one cluster slot, and a rotation is one
+ * {@code EVALSHA}. Keys expire with their family.
  *
  * <pre>
- * gatehouse:rt:{F}          hash  sub, roles, created, exp, cur, rev
- * gatehouse:rt:{F}:t:HASH   hash  st (a|r), exp, succ
- * gatehouse:rt:{F}:s:HASH   string graceUntil:sealed (PX = grace)
- * gatehouse:rt:sub:SUBJECT  set   family ids
+ * gatehouse:rt:{F}          hash   sub, roles, created, exp, rev, gen, cur, cexp, prev
+ * gatehouse:rt:{F}:s        string graceUntil:sealed (PX = grace + 1 s)
+ * gatehouse:rt:sub:SUBJECT  set    family ids
  * </pre>
  */
 public final class RedisRefreshTokenStore implements RefreshTokenStore {
 
+  /** KEYS: family. ARGV: sub, roles, created, exp, generation, hash, token expiry. */
   static final LuaScript START = LuaScript.of("gatehouse-refresh-start", """
       redis.call('HSET', KEYS[1], 'sub', ARGV[1], 'roles', ARGV[2], 'created', ARGV[3],
-        'exp', ARGV[4], 'cur', ARGV[5], 'rev', '0')
+        'exp', ARGV[4], 'rev', '0', 'gen', ARGV[5], 'cur', ARGV[6], 'cexp', ARGV[7])
       redis.call('PEXPIREAT', KEYS[1], ARGV[4])
-      redis.call('HSET', KEYS[2], 'st', 'a', 'exp', ARGV[6])
-      redis.call('PEXPIREAT', KEYS[2], ARGV[4])
       return 1
       """);
 
   /**
-   * KEYS: family, presented token, successor token, presented token's sealed successor.
-   * ARGV: now, successor hash, successor expiry, sealed, grace-until, grace ms.
+   * KEYS: family, sealed successor.
+   * ARGV: now, presented generation, presented hash, successor generation, successor hash,
+   * successor expiry, sealed (base64), grace-until, grace ms (0: none).
    */
   static final LuaScript ROTATE = LuaScript.of("gatehouse-refresh-rotate", """
-      local f = redis.call('HMGET', KEYS[1], 'cur', 'rev', 'exp', 'sub', 'roles', 'created')
+      local f = redis.call('HMGET', KEYS[1], 'gen', 'cur', 'cexp', 'prev', 'rev', 'exp', 'sub',
+        'roles', 'created')
       local now = tonumber(ARGV[1])
-      if not f[1] or f[2] == '1' or tonumber(f[3]) <= now then return {'invalid'} end
-      local t = redis.call('HMGET', KEYS[2], 'st', 'exp', 'succ')
-      if not t[1] then return {'invalid'} end
-      if t[1] == 'a' then
-        if tonumber(t[2]) <= now then return {'invalid'} end
-        redis.call('HSET', KEYS[2], 'st', 'r', 'succ', ARGV[2])
-        redis.call('HSET', KEYS[3], 'st', 'a', 'exp', ARGV[3])
-        redis.call('PEXPIREAT', KEYS[3], f[3])
-        redis.call('HSET', KEYS[1], 'cur', ARGV[2])
-        if tonumber(ARGV[6]) > 0 then
-          redis.call('SET', KEYS[4], ARGV[5] .. ':' .. ARGV[4], 'PX', tonumber(ARGV[6]) + 1000)
+      if not f[1] or f[5] == '1' or tonumber(f[6]) <= now then return {'invalid'} end
+      local gen = tonumber(f[1])
+      local g = tonumber(ARGV[2])
+      if g == gen then
+        if f[2] ~= ARGV[3] or tonumber(f[3]) <= now then return {'invalid'} end
+        redis.call('HSET', KEYS[1], 'gen', ARGV[4], 'cur', ARGV[5], 'cexp', ARGV[6],
+          'prev', ARGV[3])
+        if tonumber(ARGV[9]) > 0 then
+          redis.call('SET', KEYS[2], ARGV[8] .. ':' .. ARGV[7], 'PX', tonumber(ARGV[9]) + 1000)
+        else
+          redis.call('DEL', KEYS[2])
         end
-        return {'rotated', f[4], f[5], f[6], f[3]}
+        return {'rotated', f[7], f[8], f[9], f[6]}
       end
-      if f[1] == t[3] then
-        local sealed = redis.call('GET', KEYS[4])
+      if g > gen then return {'invalid'} end
+      if g == gen - 1 and f[4] == ARGV[3] then
+        local sealed = redis.call('GET', KEYS[2])
         if sealed then
           local sep = string.find(sealed, ':', 1, true)
           if tonumber(string.sub(sealed, 1, sep - 1)) >= now then
-            return {'grace', f[4], f[5], f[6], f[3], string.sub(sealed, sep + 1)}
+            return {'grace', f[7], f[8], f[9], f[6], string.sub(sealed, sep + 1)}
           end
         end
       end
       redis.call('HSET', KEYS[1], 'rev', '1')
-      redis.call('DEL', KEYS[4])
-      return {'reuse', f[4], f[5], f[6], f[3]}
+      redis.call('DEL', KEYS[2])
+      return {'reuse', f[7], f[8], f[9], f[6]}
       """);
 
+  /** KEYS: family, sealed successor. */
   static final LuaScript REVOKE = LuaScript.of("gatehouse-refresh-revoke", """
-      if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'rev', '1') end
-      return 1
+      redis.call('DEL', KEYS[2])
+      if redis.call('EXISTS', KEYS[1]) == 1 then
+        redis.call('HSET', KEYS[1], 'rev', '1')
+        return 1
+      end
+      return 0
       """);
 
   private static final String STORE = "refresh-token store";
@@ -90,12 +96,8 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
     return "gatehouse:rt:{" + family + "}";
   }
 
-  static String tokenKey(String family, String hash) {
-    return familyKey(family) + ":t:" + hash;
-  }
-
-  static String sealedKey(String family, String hash) {
-    return familyKey(family) + ":s:" + hash;
+  static String sealedKey(String family) {
+    return familyKey(family) + ":s";
   }
 
   static String subjectKey(String subject) {
@@ -106,10 +108,11 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
   @Override
   public void startFamily(Family family, Token first) {
     try {
-      START.run(redis, List.of(familyKey(family.id()), tokenKey(family.id(), first.hash())),
+      START.run(redis, List.of(familyKey(family.id())),
           List.of(family.subject(), String.join(",", family.roles()),
               String.valueOf(family.createdAt().toEpochMilli()),
-              String.valueOf(family.expiresAt().toEpochMilli()), first.hash(),
+              String.valueOf(family.expiresAt().toEpochMilli()),
+              String.valueOf(first.generation()), first.hash(),
               String.valueOf(first.expiresAt().toEpochMilli())));
       String subjectKey = subjectKey(family.subject());
       redis.sadd(subjectKey, family.id());
@@ -124,16 +127,17 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
   }
 
   @Override
-  public Rotation rotate(String family, String presentedHash, Token successor,
-      byte[] sealedSuccessor, Instant now, Instant graceUntil) {
+  public Rotation rotate(Presented presented, Token successor, byte[] sealedSuccessor,
+      Instant now, Instant graceUntil) {
+    presented.requireSuccessor(successor);
     long graceMs = Math.max(0, graceUntil.toEpochMilli() - now.toEpochMilli());
     boolean grace = sealedSuccessor.length > 0 && graceMs > 0;
+    String family = presented.family();
     List<?> r;
     try {
-      r = (List<?>) ROTATE.run(redis,
-          List.of(familyKey(family), tokenKey(family, presentedHash),
-              tokenKey(family, successor.hash()), sealedKey(family, presentedHash)),
-          List.of(String.valueOf(now.toEpochMilli()), successor.hash(),
+      r = (List<?>) ROTATE.run(redis, List.of(familyKey(family), sealedKey(family)),
+          List.of(String.valueOf(now.toEpochMilli()), String.valueOf(presented.generation()),
+              presented.hash(), String.valueOf(successor.generation()), successor.hash(),
               String.valueOf(successor.expiresAt().toEpochMilli()),
               grace ? Base64.getEncoder().encodeToString(sealedSuccessor) : "",
               String.valueOf(graceUntil.toEpochMilli()), String.valueOf(grace ? graceMs : 0)));
@@ -181,7 +185,7 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
   @Override
   public void revokeFamily(String family) {
     try {
-      REVOKE.run(redis, List.of(familyKey(family)), List.of());
+      REVOKE.run(redis, List.of(familyKey(family), sealedKey(family)), List.of());
     } catch (JedisException e) {
       throw new StoreUnavailableException(STORE, e);
     }

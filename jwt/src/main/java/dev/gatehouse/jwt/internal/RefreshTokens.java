@@ -15,27 +15,44 @@ import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
- * The opaque refresh-token format: base64url of a 16-byte family id followed by 32 random bytes
- * (384 bits from a CSPRNG), 64 characters. The family id is readable by the server without a
- * lookup, so every store operation can address its family directly; only the SHA-256 of the
- * whole token is ever stored. A successor kept for a grace replay is sealed with AES-256-GCM under
- * a key derived (HKDF-SHA256) from the token that will unseal it — the store alone cannot.
+ * The opaque refresh-token format: base64url of a 16-byte family key, a 4-byte generation
+ * (big-endian; 0 for the login's token, one more per rotation) and 32 random bytes — 52 bytes,
+ * 70 characters, 384 bits from a CSPRNG. The server reads the family and the generation without a
+ * lookup, so a store addresses its family directly and keeps only the current generation's hash:
+ * a token of an older generation is recognised as such without being stored.
+ *
+ * <p>Nothing a token can be rebuilt from is stored: tokens only as their SHA-256, and the family
+ * under an id that is a hash of its key (it also names the session in access tokens, as
+ * {@code sid}; knowing it does not let anyone make a token of the family, not even a stale one).
+ * A successor kept for a grace replay is sealed with AES-256-GCM under a key derived
+ * (HKDF-SHA256) from the token that will unseal it — the store alone cannot.
  */
 public final class RefreshTokens {
 
   static final int FAMILY_BYTES = 16;
+  static final int GENERATION_BYTES = 4;
   static final int SECRET_BYTES = 32;
-  static final int TOKEN_CHARS = 64;
+  static final int TOKEN_BYTES = FAMILY_BYTES + GENERATION_BYTES + SECRET_BYTES;
+  static final int TOKEN_CHARS = 70;
+  /** Past this a family cannot rotate (four billion refreshes: never, in practice). */
+  static final long LAST_GENERATION = 0xFFFF_FFFFL;
   private static final byte[] SEAL_INFO = "gatehouse refresh-token grace v1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FAMILY_ID_LABEL = "gatehouse refresh family v1".getBytes(StandardCharsets.US_ASCII);
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
   private final SecureRandom random = new SecureRandom();
 
-  /** A presented or new token, split into what the store needs. */
-  public record Parsed(String token, String family, String hash, byte[] bytes) {
+  /**
+   * A presented or new token, split into what the store needs.
+   *
+   * @param family the family id (a hash of the family key, 22 characters)
+   * @param generation 0 for the login's token, one more per rotation
+   * @param hash the SHA-256 of the whole token, the only form a store keeps
+   */
+  public record Parsed(String token, String family, long generation, String hash, byte[] bytes) {
     @Override
     public String toString() {
-      return "RefreshToken[family=" + family + "]";
+      return "RefreshToken[family=" + family + ", generation=" + generation + "]";
     }
   }
 
@@ -43,24 +60,33 @@ public final class RefreshTokens {
   public Parsed newFamily() {
     byte[] family = new byte[FAMILY_BYTES];
     random.nextBytes(family);
-    return next(family);
+    return next(family, 0);
   }
 
-  /** The next token of the family of {@code previous}. */
+  /** The next token of the family of {@code previous}, one generation on. */
   public Parsed successor(Parsed previous) {
-    return next(Arrays.copyOf(previous.bytes(), FAMILY_BYTES));
+    return next(Arrays.copyOf(previous.bytes(), FAMILY_BYTES), previous.generation() + 1);
   }
 
-  private Parsed next(byte[] family) {
-    byte[] all = new byte[FAMILY_BYTES + SECRET_BYTES];
+  private Parsed next(byte[] family, long generation) {
+    if (generation > LAST_GENERATION) {
+      throw new IllegalStateException("the family has used up its generations");
+    }
+    byte[] all = new byte[TOKEN_BYTES];
     System.arraycopy(family, 0, all, 0, FAMILY_BYTES);
+    for (int i = 0; i < GENERATION_BYTES; i++) {
+      all[FAMILY_BYTES + i] = (byte) (generation >>> (8 * (GENERATION_BYTES - 1 - i)));
+    }
     byte[] secret = new byte[SECRET_BYTES];
     random.nextBytes(secret);
-    System.arraycopy(secret, 0, all, FAMILY_BYTES, SECRET_BYTES);
+    System.arraycopy(secret, 0, all, FAMILY_BYTES + GENERATION_BYTES, SECRET_BYTES);
     return of(all);
   }
 
-  /** Parses a presented token; anything not of the exact format is empty (an access token too). */
+  /**
+   * Parses a presented token; anything not of the exact format is empty (an access token, a token
+   * of the earlier 64-character format, a non-canonical encoding, a family at its last generation).
+   */
   public Optional<Parsed> parse(String token) {
     if (token == null || token.length() != TOKEN_CHARS) {
       return Optional.empty();
@@ -73,14 +99,33 @@ public final class RefreshTokens {
         return Optional.empty();
       }
     }
-    byte[] bytes = Base64.getUrlDecoder().decode(token);
-    return Optional.of(of(bytes));
+    Parsed parsed = of(Base64.getUrlDecoder().decode(token));
+    // 52 bytes leave 4 spare bits in the last character: only the canonical spelling is the token
+    if (!parsed.token().equals(token) || parsed.generation() >= LAST_GENERATION) {
+      return Optional.empty();
+    }
+    return Optional.of(parsed);
   }
 
   private static Parsed of(byte[] all) {
     String token = B64.encodeToString(all);
-    String family = B64.encodeToString(Arrays.copyOf(all, FAMILY_BYTES));
-    return new Parsed(token, family, hash(all), all);
+    long generation = 0;
+    for (int i = 0; i < GENERATION_BYTES; i++) {
+      generation = (generation << 8) | (all[FAMILY_BYTES + i] & 0xFF);
+    }
+    return new Parsed(token, familyId(Arrays.copyOf(all, FAMILY_BYTES)), generation, hash(all),
+        all);
+  }
+
+  /** The id a family is filed under: not the key itself, so the id cannot make tokens. */
+  static String familyId(byte[] familyKey) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(FAMILY_ID_LABEL);
+      return B64.encodeToString(Arrays.copyOf(sha.digest(familyKey), 16));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String hash(byte[] token) {
@@ -119,7 +164,7 @@ public final class RefreshTokens {
       c.init(Cipher.DECRYPT_MODE, key(presented), new GCMParameterSpec(128, sealed, 0, 12));
       c.updateAAD(presented.family().getBytes(StandardCharsets.US_ASCII));
       byte[] plain = c.doFinal(sealed, 12, sealed.length - 12);
-      return Optional.of(of(plain));
+      return plain.length == TOKEN_BYTES ? Optional.of(of(plain)) : Optional.empty();
     } catch (GeneralSecurityException e) {
       return Optional.empty();
     }

@@ -13,6 +13,11 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
     return new InMemoryRefreshTokenStore(50);
   }
 
+  @Override
+  long heldFor(String family) {
+    return ((InMemoryRefreshTokenStore) store).heldFor(family);
+  }
+
   @Test
   void staysWithinItsBoundDroppingTheOldestSession() {
     InMemoryRefreshTokenStore bounded = (InMemoryRefreshTokenStore) store;

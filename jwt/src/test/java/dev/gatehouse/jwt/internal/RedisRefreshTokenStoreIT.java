@@ -23,6 +23,11 @@ class RedisRefreshTokenStoreIT extends RefreshTokenStoreContract {
     return new RedisRefreshTokenStore(client);
   }
 
+  @Override
+  long heldFor(String family) {
+    return client.keys(RedisRefreshTokenStore.familyKey(family) + "*").size();
+  }
+
   @AfterEach
   void close() {
     client.close();

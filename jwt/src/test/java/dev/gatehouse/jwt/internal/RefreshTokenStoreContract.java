@@ -29,6 +29,9 @@ abstract class RefreshTokenStoreContract {
 
   abstract RefreshTokenStore newStore();
 
+  /** How many objects the store holds for one session (entries and hashes, or Redis keys). */
+  abstract long heldFor(String family);
+
   @BeforeEach
   void setUp() {
     clock = MutableClock.startingNow();
@@ -39,8 +42,8 @@ abstract class RefreshTokenStoreContract {
     RefreshTokens.Parsed first = tokens.newFamily();
     Instant now = clock.instant();
     store.startFamily(new RefreshTokenStore.Family(first.family(), subject, Set.of("user"), now,
-        now.plus(ABSOLUTE)), new RefreshTokenStore.Token(first.family(), first.hash(),
-        now.plus(IDLE)));
+        now.plus(ABSOLUTE)), new RefreshTokenStore.Token(first.family(), first.generation(),
+        first.hash(), now.plus(IDLE)));
     return first;
   }
 
@@ -49,9 +52,11 @@ abstract class RefreshTokenStoreContract {
       RefreshTokens.Parsed successor, Duration grace) {
     Instant now = clock.instant();
     byte[] sealed = grace.isZero() ? new byte[0] : tokens.seal(successor, presented);
-    return store.rotate(presented.family(), presented.hash(),
-        new RefreshTokenStore.Token(presented.family(), successor.hash(), now.plus(IDLE)),
-        sealed, now, now.plus(grace));
+    return store.rotate(
+        new RefreshTokenStore.Presented(presented.family(), presented.generation(),
+            presented.hash()),
+        new RefreshTokenStore.Token(successor.family(), successor.generation(), successor.hash(),
+            now.plus(IDLE)), sealed, now, now.plus(grace));
   }
 
   @Test
@@ -82,13 +87,56 @@ abstract class RefreshTokenStoreContract {
   void unknownTokensAndFamiliesAreInvalid() {
     RefreshTokens.Parsed first = start("s3");
     RefreshTokens.Parsed stranger = tokens.successor(first);
-    assertThat(rotate(stranger, tokens.successor(first), Duration.ZERO).outcome())
+    assertThat(rotate(stranger, tokens.successor(stranger), Duration.ZERO).outcome())
         .isEqualTo(Outcome.INVALID);
     RefreshTokens.Parsed nowhere = tokens.newFamily();
     assertThat(rotate(nowhere, tokens.successor(nowhere), Duration.ZERO).outcome())
         .isEqualTo(Outcome.INVALID);
     assertThat(rotate(first, tokens.successor(first), Duration.ZERO).outcome())
         .isEqualTo(Outcome.ROTATED);
+  }
+
+  @Test
+  void aForgedTokenOfTheCurrentGenerationIsInvalidAndLeavesTheFamilyAlone() {
+    RefreshTokens.Parsed first = start("s3b");
+    RefreshTokens.Parsed second = tokens.successor(first);
+    rotate(first, second, Duration.ZERO);
+    RefreshTokens.Parsed lookAlike = tokens.successor(first); // generation 1, other secret
+    assertThat(rotate(lookAlike, tokens.successor(lookAlike), Duration.ZERO).outcome())
+        .isEqualTo(Outcome.INVALID);
+    assertThat(rotate(second, tokens.successor(second), Duration.ZERO).outcome())
+        .isEqualTo(Outcome.ROTATED);
+  }
+
+  @Test
+  void aSuccessorMustBeTheNextGeneration() {
+    RefreshTokens.Parsed first = start("s3c");
+    RefreshTokens.Parsed skipping = tokens.successor(tokens.successor(first));
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> rotate(first, skipping, Duration.ZERO))
+        .withMessageContaining("next generation (1), not 2");
+  }
+
+  @Test
+  void aThousandRefreshesLeaveTheSessionsStorageAsItWas() {
+    RefreshTokens.Parsed first = start("s-busy");
+    RefreshTokens.Parsed current = tokens.successor(first);
+    rotate(first, current, Duration.ofSeconds(10));
+    long held = heldFor(first.family());
+    assertThat(held).isPositive();
+    for (int i = 0; i < 1000; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      RefreshTokens.Parsed next = tokens.successor(current);
+      assertThat(rotate(current, next, Duration.ofSeconds(10)).outcome())
+          .isEqualTo(Outcome.ROTATED);
+      current = next;
+    }
+    assertThat(heldFor(first.family())).isEqualTo(held);
+    // nothing of the first token is kept, yet it is still known as this family's, and stale
+    assertThat(rotate(first, tokens.successor(first), Duration.ofSeconds(10)).outcome())
+        .isEqualTo(Outcome.REUSE_DETECTED);
+    assertThat(rotate(current, tokens.successor(current), Duration.ZERO).outcome())
+        .isEqualTo(Outcome.INVALID);
   }
 
   @Test
