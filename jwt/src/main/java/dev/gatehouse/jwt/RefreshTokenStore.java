@@ -108,6 +108,11 @@ public interface RefreshTokenStore {
   /** Revokes one session (every token of the family). */
   void revokeFamily(String family);
 
-  /** Revokes every session of a subject: logout everywhere, password change. */
-  void revokeSubject(String subject);
+  /**
+   * Revokes every session of a subject: logout everywhere, password change, a deleted account.
+   *
+   * @return the ids of the families it revoked (or found revoked), so that their access tokens
+   *     can be denied too
+   */
+  Set<String> revokeSubject(String subject);
 }

@@ -5,6 +5,8 @@ import dev.gatehouse.core.ProblemException;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.jwt.internal.JwtRuntime;
 import dev.gatehouse.jwt.internal.RefreshTokens;
+import dev.gatehouse.jwt.internal.Revocations;
+import dev.gatehouse.jwt.internal.TokenVerifier;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.build.JwtSignatureBuilder;
@@ -24,9 +26,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Issues, refreshes and revokes tokens. A login gets a short-lived signed access token (JWT with
  * {@code iss}, {@code aud}, {@code sub}, {@code groups}, {@code iat}, {@code exp}, a random
- * {@code jti}, and the signing key's {@code kid}) and an opaque refresh token that starts a new
- * session (family). Each refresh rotates the refresh token; presenting a rotated one again revokes
- * the whole session and fires {@code REFRESH_TOKEN_REUSE}.
+ * {@code jti}, the session id {@code sid}, and the signing key's {@code kid}) and an opaque refresh
+ * token that starts a new session (family). Each refresh rotates the refresh token; presenting a
+ * rotated one again revokes the whole session and fires {@code REFRESH_TOKEN_REUSE}.
+ *
+ * <p>Revocation is per session: logout, reuse detection, {@link #revokeAll} and a subject that
+ * its {@link RoleSource} reports gone revoke the session's refresh tokens and deny every access
+ * token issued in it — the one presented, those from before the last refresh, and any an attacker
+ * obtained with a stolen refresh token.
  *
  * <pre>{@code
  * @Inject TokenIssuer tokens;
@@ -49,7 +56,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class TokenIssuer {
 
   private static final Set<String> RESERVED = Set.of("iss", "aud", "sub", "exp", "iat", "nbf",
-      "jti", "groups", "upn", "preferred_username");
+      "jti", "groups", "upn", "preferred_username", TokenVerifier.SESSION_CLAIM);
 
   private final SecureRandom random = new SecureRandom();
 
@@ -72,8 +79,8 @@ public class TokenIssuer {
     }
     Instant now = runtime.clock().instant();
     JwtSettings s = runtime.settings();
-    String access = accessToken(subject, roles, extraClaims, now);
     RefreshTokens.Parsed refresh = runtime.refreshTokens().newFamily();
+    String access = accessToken(subject, roles, extraClaims, refresh.family(), now);
     runtime.store().startFamily(
         new RefreshTokenStore.Family(refresh.family(), subject, roles, now,
             now.plus(s.refreshFamilyMaxAge())),
@@ -102,7 +109,7 @@ public class TokenIssuer {
     RefreshTokenStore.Family family = runtime.store().family(presented.family(), now)
         .orElseThrow(() -> unauthorized("refresh_invalid"));
     Set<String> roles = currentRoles(family);
-    String access = accessToken(family.subject(), roles, Map.of(), now);
+    String access = accessToken(family.subject(), roles, Map.of(), family.id(), now);
 
     RefreshTokens.Parsed successor = runtime.refreshTokens().successor(presented);
     boolean grace = !s.reuseGrace().isZero();
@@ -116,37 +123,51 @@ public class TokenIssuer {
       case ROTATED -> successor;
       case GRACE_REPLAY -> runtime.refreshTokens().unseal(rotation.sealedSuccessor(), presented)
           .orElseThrow(() -> unauthorized("refresh_grace_unsealable"));
-      case REUSE_DETECTED -> throw new ProblemException(
-          Problem.unauthenticated(SecurityEventType.REFRESH_TOKEN_REUSE, "family_revoked"));
+      case REUSE_DETECTED -> {
+        // the store revoked the family; the access tokens of both holders go with it
+        runtime.revocations().denySession(family.id());
+        throw new ProblemException(
+            Problem.unauthenticated(SecurityEventType.REFRESH_TOKEN_REUSE, "family_revoked"));
+      }
       case INVALID -> throw unauthorized("refresh_invalid");
     };
     return new IssuedTokens(access, next.token(), s.accessTokenTtl().toSeconds());
   }
 
   /**
-   * Logout: revokes the session of {@code refreshToken} (if given and valid) and denies the access
-   * token's {@code jti} until it expires.
+   * Logout: ends the session {@code accessToken} was issued in — its refresh tokens and every
+   * access token of it — and the session of {@code refreshToken} when it is given, valid and of the
+   * same subject (a client that mixed up its tokens still logs out; someone else's session is left
+   * alone).
    */
   public void logout(JsonWebToken accessToken, String refreshToken) {
-    if (accessToken != null && accessToken.getTokenID() != null) {
-      runtime.denyList().deny(accessToken.getTokenID(),
-          Instant.ofEpochSecond(accessToken.getExpirationTime()));
+    if (accessToken == null) {
+      return;
+    }
+    Revocations revocations = runtime.revocations();
+    String session = TokenVerifier.sessionOf(accessToken);
+    if (session != null) {
+      revocations.endSession(session);
     }
     Optional<RefreshTokens.Parsed> parsed = runtime.refreshTokens().parse(refreshToken);
-    if (parsed.isPresent()) {
+    if (parsed.isPresent() && !parsed.get().family().equals(session)) {
       Optional<RefreshTokenStore.Family> family = runtime.store()
           .family(parsed.get().family(), runtime.clock().instant());
-      boolean own = family.isPresent() && accessToken != null
-          && family.get().subject().equals(accessToken.getSubject());
-      if (own) {
-        runtime.store().revokeFamily(parsed.get().family());
+      if (family.isPresent() && family.get().subject().equals(accessToken.getSubject())) {
+        revocations.endSession(parsed.get().family());
       }
+    }
+    if (accessToken.getTokenID() != null) {
+      revocations.denyToken(accessToken.getTokenID(), accessToken.getExpirationTime());
     }
   }
 
-  /** Ends every session of {@code subject} (logout everywhere, password change). */
+  /**
+   * Ends every session of {@code subject} and denies the access tokens issued in them (logout
+   * everywhere, password change, a deleted account).
+   */
   public void revokeAll(String subject) {
-    runtime.store().revokeSubject(subject);
+    runtime.revocations().endSubject(subject);
   }
 
   /** The roles to mint with; a subject gone ends all its sessions here. */
@@ -164,7 +185,7 @@ public class TokenIssuer {
   }
 
   private String accessToken(String subject, Set<String> roles, Map<String, Object> extra,
-      Instant now) {
+      String session, Instant now) {
     JwtSettings s = runtime.settings();
     Key key = s.keys().signingKey().orElseThrow(() -> new IllegalStateException(
         "this service verifies tokens but cannot issue them: set gatehouse.jwt.sign-key"));
@@ -177,7 +198,8 @@ public class TokenIssuer {
         .groups(Set.copyOf(roles))
         .issuedAt(now)
         .expiresAt(now.plus(s.accessTokenTtl()))
-        .claim("jti", Base64.getUrlEncoder().withoutPadding().encodeToString(jti));
+        .claim("jti", Base64.getUrlEncoder().withoutPadding().encodeToString(jti))
+        .claim(TokenVerifier.SESSION_CLAIM, session);
     extra.forEach(claims::claim);
     JwtSignatureBuilder jws = claims.jws().keyId(s.keys().signingKeyId().orElseThrow())
         .algorithm(s.keys().algorithm()).type("JWT");

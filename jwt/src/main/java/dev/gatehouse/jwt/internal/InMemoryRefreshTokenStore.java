@@ -126,10 +126,12 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
   }
 
   @Override
-  public synchronized void revokeSubject(String subject) {
-    for (String id : bySubject.getOrDefault(subject, Set.of())) {
+  public synchronized Set<String> revokeSubject(String subject) {
+    Set<String> ids = Set.copyOf(bySubject.getOrDefault(subject, Set.of()));
+    for (String id : ids) {
       revokeFamily(id);
     }
+    return ids;
   }
 
   /** Sessions held now, live or not yet swept. */

@@ -52,6 +52,7 @@ public class JwtRuntime {
   private Clock clock;
   private RefreshTokenStore store;
   private AccessTokenDenyList denyList;
+  private Revocations revocations;
   private TokenVerifier verifier;
   private TokenVerifier verifierWithoutDenyList;
   private UnifiedJedis redis;
@@ -74,7 +75,8 @@ public class JwtRuntime {
         : redis != null ? new RedisRefreshTokenStore(redis)
         : new InMemoryRefreshTokenStore(settings.maxFamilies());
     denyList = customDenyLists.isResolvable() ? customDenyLists.get()
-        : redis != null ? new RedisDenyList(redis) : new InMemoryDenyList();
+        : redis != null ? new RedisDenyList(redis) : new InMemoryDenyList(clock);
+    revocations = new Revocations(store, denyList, settings, clock);
     verifier = new TokenVerifier(settings, denyList, clock);
     verifierWithoutDenyList = new TokenVerifier(settings, null, clock);
     LOG.log(System.Logger.Level.INFO, "Gatehouse JWT active: " + settings + ", state in "
@@ -95,6 +97,11 @@ public class JwtRuntime {
 
   public AccessTokenDenyList denyList() {
     return denyList;
+  }
+
+  /** Ends sessions and tokens in the store and the deny-list together. */
+  public Revocations revocations() {
+    return revocations;
   }
 
   public TokenVerifier verifier() {

@@ -7,7 +7,17 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
-/** Denied {@code jti}s in Redis, one key each, expiring with the token ({@code PXAT exp}). */
+/**
+ * Denied tokens and sessions in Redis, one key each, expiring when nothing they deny can still be
+ * accepted ({@code PXAT}, plus a second for the clocks of Redis and the instances). A check is
+ * one {@code EXISTS} of both keys — one round trip (Gatehouse talks to one Redis, not a cluster,
+ * where the two keys could live on different nodes).
+ *
+ * <pre>
+ * gatehouse:deny:JTI       "1"   a denied access token
+ * gatehouse:deny-sid:SID   "1"   a denied session
+ * </pre>
+ */
 public final class RedisDenyList implements AccessTokenDenyList {
 
   private static final String STORE = "access-token deny-list";
@@ -22,19 +32,34 @@ public final class RedisDenyList implements AccessTokenDenyList {
     return "gatehouse:deny:" + jti;
   }
 
+  /** Never equal to a {@link #key}: "deny-" differs from "deny:" at the same position. */
+  static String sessionKey(String sid) {
+    return "gatehouse:deny-sid:" + sid;
+  }
+
   @Override
-  public void deny(String jti, Instant expiresAt) {
+  public void deny(String jti, Instant until) {
+    set(key(jti), until);
+  }
+
+  @Override
+  public void denySession(String sid, Instant until) {
+    set(sessionKey(sid), until);
+  }
+
+  private void set(String key, Instant until) {
     try {
-      redis.set(key(jti), "1", SetParams.setParams().pxAt(expiresAt.toEpochMilli() + 1000));
+      redis.set(key, "1", SetParams.setParams().pxAt(until.toEpochMilli() + 1000));
     } catch (JedisException e) {
       throw new StoreUnavailableException(STORE, e);
     }
   }
 
   @Override
-  public boolean isDenied(String jti, Instant now) {
+  public boolean isDenied(String jti, String sid, Instant now) {
     try {
-      return redis.exists(key(jti));
+      return sid == null ? redis.exists(key(jti))
+          : redis.exists(key(jti), sessionKey(sid)) > 0;
     } catch (JedisException e) {
       throw new StoreUnavailableException(STORE, e);
     }

@@ -184,23 +184,43 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
 
   @Override
   public void revokeFamily(String family) {
+    revoke(family);
+  }
+
+  private boolean revoke(String family) {
     try {
-      REVOKE.run(redis, List.of(familyKey(family), sealedKey(family)), List.of());
+      return Long.valueOf(1).equals(
+          REVOKE.run(redis, List.of(familyKey(family), sealedKey(family)), List.of()));
     } catch (JedisException e) {
       throw new StoreUnavailableException(STORE, e);
     }
   }
 
   @Override
-  public void revokeSubject(String subject) {
+  public Set<String> revokeSubject(String subject) {
+    String key = subjectKey(subject);
     Set<String> ids;
     try {
-      ids = redis.smembers(subjectKey(subject));
+      ids = redis.smembers(key);
     } catch (JedisException e) {
       throw new StoreUnavailableException(STORE, e);
     }
+    Set<String> revoked = new LinkedHashSet<>();
+    List<String> gone = new java.util.ArrayList<>();
     for (String id : ids) {
-      revokeFamily(id);
+      if (revoke(id)) {
+        revoked.add(id);
+      } else {
+        gone.add(id);
+      }
     }
+    if (!gone.isEmpty()) {
+      try {
+        redis.srem(key, gone.toArray(String[]::new)); // families that expired: forget them
+      } catch (JedisException e) {
+        throw new StoreUnavailableException(STORE, e);
+      }
+    }
+    return revoked;
   }
 }

@@ -32,10 +32,17 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  *       {@code sub}, {@code jti} — by smallrye-jwt with the algorithm pinned;
  *   <li>time, on the injected clock: not expired, not issued in the future, {@code nbf} reached,
  *       lifetime {@code exp - iat} within {@code gatehouse.jwt.max-token-age};
- *   <li>the deny-list.
+ *   <li>the deny-list: the token's {@code jti}, and its session ({@code sid}) when it has one — a
+ *       {@code sid}, if present, is a string of at most 256 characters.
  * </ol>
  */
 public final class TokenVerifier {
+
+  /**
+   * The claim naming the session (refresh-token family) a token was issued in: {@code sid}, as
+   * registered for OpenID Connect session management (IANA JWT claims registry).
+   */
+  public static final String SESSION_CLAIM = "sid";
 
   private static final Set<String> FORBIDDEN_HEADERS = Set.of("jwk", "jku", "x5u", "x5c", "x5t",
       "x5t#S256", "crit", "enc", "zip");
@@ -96,7 +103,11 @@ public final class TokenVerifier {
       throw new AuthenticationFailure("unparseable");
     }
     checkTime(jwt);
-    if (denyList != null && denyList.isDenied(jwt.getTokenID(), clock.instant())) {
+    String sid = sessionOf(jwt);
+    if (sid == null && jwt.getClaim(SESSION_CLAIM) != null) {
+      throw new AuthenticationFailure("bad_session_claim");
+    }
+    if (denyList != null && denyList.isDenied(jwt.getTokenID(), sid, clock.instant())) {
       throw new AuthenticationFailure("token_revoked");
     }
     return jwt;
@@ -173,6 +184,18 @@ public final class TokenVerifier {
     if (exp - iat > settings.maxTokenAge().toSeconds()) {
       throw new AuthenticationFailure("lifetime_too_long");
     }
+  }
+
+  /**
+   * The token's session id, or null when it has none — or a malformed one, which {@link #verify}
+   * refuses. Gatehouse's own tokens always name one.
+   */
+  public static String sessionOf(JsonWebToken jwt) {
+    Object sid = jwt.getClaim(SESSION_CLAIM);
+    if (sid instanceof jakarta.json.JsonString js) {
+      sid = js.getString();
+    }
+    return sid instanceof String s && !s.isBlank() && s.length() <= 256 ? s : null;
   }
 
   private static boolean blank(String s) {
