@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.gatehouse.core.SecurityEvent;
 import dev.gatehouse.core.SecurityEventType;
+import dev.gatehouse.example.data.Notes;
+import dev.gatehouse.example.data.Users;
 import dev.gatehouse.testkit.EmbeddedServer;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -66,6 +68,28 @@ class InProcessIT extends NotesContract {
     client.as(admin).body(Map.of("roles", Set.of("user"))).put("/admin/users/" + otherId
         + "/roles").then().statusCode(200);
     client.as(promoted).get("/admin/users").then().statusCode(403);
+  }
+
+  @Test
+  void deletingTheAccountDeletesItsNotesFromTheDatabase() {
+    String access = client.newUser("erase").getString("access_token");
+    long note = client.createNote(access, "secret");
+    Notes notes = server.cdi().select(Notes.class).get();
+    assertThat(notes.exists(note)).isTrue();
+    client.as(access).delete("/me").then().statusCode(204);
+    assertThat(notes.exists(note)).isFalse();
+  }
+
+  @Test
+  void anAccountDeletedBehindTheApisBackStopsRefreshingAndItsSessionEnds() {
+    JsonPath session = client.newUser("removed");
+    String access = session.getString("access_token");
+    long id = client.as(access).get("/me").then().statusCode(200).extract().jsonPath()
+        .getLong("id");
+    server.cdi().select(Users.class).get().delete(id);
+
+    client.refresh(session.getString("refresh_token")).statusCode(401);
+    client.as(access).get("/notes").then().statusCode(401);
   }
 
   @Test

@@ -43,7 +43,7 @@ class JarIT extends NotesContract {
 
   @Test
   void theEndpointReportIsInTheStartUpLog() {
-    assertThat(jar.output()).contains("Gatehouse endpoint report (14 endpoints; enforced on every"
+    assertThat(jar.output()).contains("Gatehouse endpoint report (15 endpoints; enforced on every"
         + " request by Gatehouse core, cors, jwt, ownership, ratelimit):")
         .contains("GET /notes/{id} | who: authenticated | owned: id | paging: - | rate limit: -"
             + " | input: -")

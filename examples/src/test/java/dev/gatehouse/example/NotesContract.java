@@ -161,6 +161,49 @@ abstract class NotesContract {
   }
 
   @Test
+  void logoutRefusesTheAccessTokenFromBeforeTheLastRefreshToo() {
+    Client c = client();
+    JsonPath first = c.newUser("bye-all");
+    JsonPath second = c.refresh(first.getString("refresh_token")).statusCode(200).extract()
+        .jsonPath();
+    c.as(second.getString("access_token"))
+        .body(Map.of("refresh_token", second.getString("refresh_token")))
+        .post("/auth/logout").then().statusCode(204);
+    c.as(first.getString("access_token")).get("/me").then().statusCode(401);
+    c.as(second.getString("access_token")).get("/me").then().statusCode(401);
+  }
+
+  @Test
+  void deletingTheAccountRemovesItsNotesAndEndsEverySessionOfIt() {
+    Client c = client();
+    String email = Client.uniqueEmail("leaving");
+    String password = "a long enough password";
+    c.register(email, password).statusCode(201);
+    JsonPath phone = c.login(email, password).statusCode(200).extract().jsonPath();
+    JsonPath laptop = c.login(email, password).statusCode(200).extract().jsonPath();
+    JsonPath laptopLater = c.refresh(laptop.getString("refresh_token")).statusCode(200)
+        .extract().jsonPath();
+    long note = c.createNote(phone.getString("access_token"), "diary");
+
+    secured(c.as(phone.getString("access_token")).delete("/me").then().statusCode(204)
+        .extract());
+    for (JsonPath session : new JsonPath[] {phone, laptop, laptopLater}) {
+      c.as(session.getString("access_token")).get("/me").then().statusCode(401);
+      c.as(session.getString("access_token")).get("/notes/" + note).then().statusCode(401);
+    }
+    c.refresh(phone.getString("refresh_token")).statusCode(401);
+    c.refresh(laptopLater.getString("refresh_token")).statusCode(401);
+    c.login(email, password).statusCode(401);
+    c.req().delete("/me").then().statusCode(401);
+
+    // the address is free again; the new account starts empty, the old note is nobody's
+    c.register(email, password).statusCode(201);
+    String fresh = c.login(email, password).statusCode(200).extract().path("access_token");
+    c.as(fresh).get("/notes").then().statusCode(200).body("total", equalTo(0));
+    c.as(fresh).get("/notes/" + note).then().statusCode(404);
+  }
+
+  @Test
   void healthIsPublicAndDocsAreHidden() {
     Client c = client();
     secured(c.req().get("/health").then().statusCode(200).body("status", equalTo("UP")).extract());

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.testkit.RedisTestServer;
 import io.restassured.path.json.JsonPath;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -16,8 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two instances of the jar sharing one real Redis (and PostgreSQL when {@code EXAMPLE_DB_URL} is
- * set): sessions and rate limits are shared.
+ * Two instances of the jar sharing one real Redis and one database — PostgreSQL when
+ * {@code EXAMPLE_DB_URL} is set, else an H2 file both open ({@code AUTO_SERVER}): sessions, rate
+ * limits and users are shared, as in a real deployment (an instance that does not know a user
+ * would rightly end that user's sessions as deleted).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedStateIT {
@@ -25,10 +33,10 @@ class SharedStateIT {
   static final RedisTestServer redis = RedisTestServer.ownEmbedded();
   static ExampleProcess a;
   static ExampleProcess b;
-  static boolean sharedDatabase;
+  static Path h2;
 
   @BeforeAll
-  static void start() {
+  static void start() throws IOException {
     redis.start();
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
@@ -42,7 +50,11 @@ class SharedStateIT {
         env.put(v, value);
       }
     }
-    sharedDatabase = env.containsKey("EXAMPLE_DB_URL");
+    if (!env.containsKey("EXAMPLE_DB_URL")) {
+      h2 = Files.createTempDirectory("gatehouse-shared-db");
+      env.put("EXAMPLE_DB_URL", "jdbc:h2:file:" + h2.resolve("notes") + ";AUTO_SERVER=TRUE");
+      env.put("EXAMPLE_DB_USER", "sa");
+    }
     a = ExampleProcess.start(env);
     b = ExampleProcess.start(env);
     assertThat(a.alive()).as(a.output()).isTrue();
@@ -50,7 +62,7 @@ class SharedStateIT {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws IOException {
     if (a != null) {
       a.close();
     }
@@ -58,6 +70,11 @@ class SharedStateIT {
       b.close();
     }
     redis.stop();
+    if (h2 != null) {
+      try (Stream<Path> files = Files.walk(h2)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
   }
 
   @Test
@@ -73,9 +90,9 @@ class SharedStateIT {
     // the rotated token comes back on the other instance: the whole family dies everywhere
     onA.refresh(first.getString("refresh_token")).statusCode(401);
     onB.refresh(second.getString("refresh_token")).statusCode(401);
-    if (sharedDatabase) {
-      onB.as(second.getString("access_token")).get("/me").then().statusCode(200);
-    }
+    // and the access tokens of that session with it, on either instance
+    onA.as(second.getString("access_token")).get("/me").then().statusCode(401);
+    onB.as(first.getString("access_token")).get("/notes").then().statusCode(401);
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.gatehouse.example.data.Note;
 import dev.gatehouse.example.data.Notes;
 import dev.gatehouse.example.data.Users;
 import dev.gatehouse.jwt.RoleSource;
+import dev.gatehouse.jwt.SubjectGoneException;
 import dev.gatehouse.ownership.Owner;
 import dev.gatehouse.ownership.OwnershipResolver;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,10 @@ public final class Security {
     }
   }
 
-  /** The roles the database grants now (for @RecheckRoles and refreshed tokens). */
+  /**
+   * The roles the database grants now (for @RecheckRoles and refreshed tokens); a user who is no
+   * longer there is gone, and Gatehouse ends the sessions of it.
+   */
   @ApplicationScoped
   public static class DatabaseRoles implements RoleSource {
     @Inject
@@ -42,11 +46,14 @@ public final class Security {
 
     @Override
     public Set<String> currentRoles(String subject) {
+      long id;
       try {
-        return users.byId(Long.parseLong(subject)).map(u -> Set.copyOf(u.roles)).orElse(Set.of());
+        id = Long.parseLong(subject);
       } catch (NumberFormatException e) {
-        return Set.of();
+        throw new SubjectGoneException();
       }
+      return users.byId(id).map(u -> Set.copyOf(u.roles))
+          .orElseThrow(SubjectGoneException::new);
     }
   }
 

@@ -74,6 +74,20 @@ public class Users {
     return db.tx(em -> em.createQuery("select count(u) from User u", Long.class).getSingleResult());
   }
 
+  /** Deletes the account and every note of it in one transaction; false if it was gone already. */
+  public boolean delete(long id) {
+    return db.tx(em -> {
+      em.createQuery("delete from Note n where n.owner.id = :owner").setParameter("owner", id)
+          .executeUpdate();
+      User u = em.find(User.class, id);
+      if (u == null) {
+        return false;
+      }
+      em.remove(u);
+      return true;
+    });
+  }
+
   public Optional<User> setRoles(long id, Set<String> roles) {
     return db.tx(em -> {
       User u = em.find(User.class, id);
