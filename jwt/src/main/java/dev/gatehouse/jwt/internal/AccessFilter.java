@@ -39,6 +39,11 @@ public final class AccessFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    if (request.getProperty(BearerAuthenticationFilter.REFUSED)
+        instanceof jakarta.ws.rs.core.Response refused) {
+      request.abortWith(refused); // a token was presented and refused: 401, whatever the endpoint
+      return;
+    }
     AccessPolicy policy = Matched.claim(request, JwtModule.NAME, MARK, AccessPolicy.class);
     if (policy == null) {
       return;

@@ -21,7 +21,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Authentication (priority {@code AUTHENTICATION}): a token comes only from
  * {@code Authorization: Bearer} (RFC 6750 §2.1) — or a cookie, when one is configured — never from
  * the query string. No token: the request stays anonymous and authorization decides. A token that
- * fails any check: 401 with {@code WWW-Authenticate: Bearer} and the same body whatever failed.
+ * fails any check: 401 with {@code WWW-Authenticate: Bearer} and the same body whatever failed —
+ * answered by {@link AccessFilter} after the rate-limit filter has counted the call.
  * A valid one: a {@link SecurityContext} whose principal is the {@link JsonWebToken} and whose
  * roles are its {@code groups} ({@code isUserInRole("**")} is true for any authenticated caller, as
  * Jakarta Authorization defines it, so a container's own {@code @RolesAllowed("**")} check agrees).
@@ -32,6 +33,8 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
 
   /** The request property holding the verified token. */
   public static final String TOKEN_PROPERTY = "dev.gatehouse.jwt.token";
+  /** The request property holding the 401 for a refused token, answered by {@link AccessFilter}. */
+  static final String REFUSED = "dev.gatehouse.jwt.refused";
 
   private static final String BEARER = "Bearer ";
   private static final String MARK = "dev.gatehouse.jwt.bearer";
@@ -52,7 +55,7 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
     try {
       jwt = runtime.verifier().verify(token);
     } catch (AuthenticationFailure f) {
-      request.abortWith(Problem.unauthorized(f.reason()));
+      refuse(request, f.reason());
       return;
     } catch (StoreUnavailableException e) {
       if (!runtime.settings().allowOnDenyListFailure()) {
@@ -71,16 +74,25 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
     try {
       return runtime.verifierWithoutDenyList().verify(token);
     } catch (AuthenticationFailure f) {
-      request.abortWith(Problem.unauthorized(f.reason()));
+      refuse(request, f.reason());
       return null;
     }
+  }
+
+  /**
+   * Records the 401 instead of answering it at once: the rate-limit filter, which runs next, then
+   * counts the refused call against the client's address (a flood of forged tokens is not free),
+   * and {@link AccessFilter} answers the 401 — the same one whatever failed.
+   */
+  private static void refuse(ContainerRequestContext request, String reason) {
+    request.setProperty(REFUSED, Problem.unauthorized(reason));
   }
 
   private static String token(JwtRuntime runtime, ContainerRequestContext request) {
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (header != null) {
       if (header.length() > runtime.settings().maxTokenBytes() + BEARER.length()) {
-        request.abortWith(Problem.unauthorized("token_too_large"));
+        refuse(request, "token_too_large");
         return null;
       }
       if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -98,7 +110,7 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
   }
 
   private static String malformed(ContainerRequestContext request) {
-    request.abortWith(Problem.unauthorized("malformed"));
+    refuse(request, "malformed");
     return null;
   }
 
