@@ -63,7 +63,9 @@ public record CoreSettings(
   public String summary() {
     StringBuilder b = new StringBuilder("Gatehouse core active: strict JSON (depth ")
         .append(json.maxDepth()).append(", number ").append(json.maxNumberLength())
-        .append(" digits), body limit ").append(body.maxBytes()).append(" bytes, headers ")
+        .append(" digits, UTF-8 only, control characters ")
+        .append(json.allowControlCharacters() ? "allowed" : "refused")
+        .append("), body limit ").append(body.maxBytes()).append(" bytes, headers ")
         .append(headers.always().keySet());
     b.append(", HSTS ").append(https.hstsHeader().orElse("off"))
         .append(https.redirect() ? ", HTTPS redirect on" : ", HTTPS redirect off")

@@ -20,6 +20,11 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  * comments, single quotes, unquoted names, NaN and Infinity, and enforces stream limits (nesting
  * depth, number and string length).
  *
+ * <p>The text rules are applied by Gatehouse's reader of request bodies, around this mapper: bodies
+ * are decoded as strict UTF-8 (malformed bytes, a byte order mark or another charset refused) and
+ * strings may hold neither unpaired surrogates nor, unless
+ * {@link StrictJsonSettings#allowControlCharacters()}, C0 control characters.
+ *
  * <p>Gatehouse installs it as the {@code ContextResolver<ObjectMapper>} of the application. An
  * application that must keep its own resolver applies the same rules to its mapper:
  *

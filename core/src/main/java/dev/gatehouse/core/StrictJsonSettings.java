@@ -4,14 +4,24 @@ import dev.gatehouse.core.config.ConfigReader;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Stream limits of the strict JSON reader (see {@link StrictJson}); input past any of them is a
- * 400, never a stack overflow or a 500.
+ * Stream limits and text rules of the strict JSON reader (see {@link StrictJson}); input past any
+ * of them is a 400, never a stack overflow or a 500.
  *
  * <ul>
  *   <li>{@code gatehouse.json.max-nesting-depth} (default 64): arrays and objects inside each other
  *   <li>{@code gatehouse.json.max-number-length} (default 64): digits in one number
  *   <li>{@code gatehouse.json.max-string-length} (default 1048576): characters in one string
+ *   <li>{@code gatehouse.json.allow-control-characters} (default false): whether strings and
+ *       field names may hold C0 control characters other than tab, line feed and carriage return
+ *       ({@code \u0000} to {@code \u001f}, always escaped in JSON). Off by default: a NUL ends
+ *       strings in C libraries and is refused by PostgreSQL, and the others have no place in the
+ *       text an API stores and shows.
  * </ul>
+ *
+ * <pre>{@code
+ * StrictJsonSettings json = StrictJsonSettings.of(32, 20, 65_536)
+ *     .withControlCharactersAllowed(false);
+ * }</pre>
  */
 public final class StrictJsonSettings {
 
@@ -21,26 +31,44 @@ public final class StrictJsonSettings {
   public static final int DEFAULT_MAX_DEPTH = 64;
   public static final int DEFAULT_MAX_NUMBER = 64;
   public static final int DEFAULT_MAX_STRING = 1_048_576;
+  public static final String ALLOW_CONTROL = "gatehouse.json.allow-control-characters";
+  public static final boolean DEFAULT_ALLOW_CONTROL = false;
 
   private final int maxDepth;
   private final int maxNumberLength;
   private final int maxStringLength;
+  private final boolean allowControlCharacters;
 
-  private StrictJsonSettings(int maxDepth, int maxNumberLength, int maxStringLength) {
+  private StrictJsonSettings(int maxDepth, int maxNumberLength, int maxStringLength,
+      boolean allowControlCharacters) {
     this.maxDepth = maxDepth;
     this.maxNumberLength = maxNumberLength;
     this.maxStringLength = maxStringLength;
+    this.allowControlCharacters = allowControlCharacters;
   }
 
+  /** The defaults: depth 64, 64 digits, 1048576 characters, no control characters. */
   public static StrictJsonSettings ofDefaults() {
-    return new StrictJsonSettings(DEFAULT_MAX_DEPTH, DEFAULT_MAX_NUMBER, DEFAULT_MAX_STRING);
+    return new StrictJsonSettings(DEFAULT_MAX_DEPTH, DEFAULT_MAX_NUMBER, DEFAULT_MAX_STRING,
+        DEFAULT_ALLOW_CONTROL);
   }
 
+  /**
+   * Settings with these stream limits and control characters refused.
+   *
+   * @throws IllegalArgumentException naming the property when a limit is out of its range
+   */
   public static StrictJsonSettings of(long maxDepth, long maxNumberLength, long maxStringLength) {
     return new StrictJsonSettings(
         range(MAX_DEPTH, maxDepth, 1, 1000, "e.g. 64"),
         range(MAX_NUMBER, maxNumberLength, 1, 1000, "e.g. 64"),
-        range(MAX_STRING, maxStringLength, 1, Integer.MAX_VALUE, "e.g. 1048576"));
+        range(MAX_STRING, maxStringLength, 1, Integer.MAX_VALUE, "e.g. 1048576"),
+        DEFAULT_ALLOW_CONTROL);
+  }
+
+  /** These settings with C0 control characters in strings accepted ({@code true}) or not. */
+  public StrictJsonSettings withControlCharactersAllowed(boolean allowed) {
+    return new StrictJsonSettings(maxDepth, maxNumberLength, maxStringLength, allowed);
   }
 
   public static StrictJsonSettings fromConfig(Config config) {
@@ -51,7 +79,9 @@ public final class StrictJsonSettings {
     long d = in.longValue(MAX_DEPTH).orElse((long) DEFAULT_MAX_DEPTH);
     long n = in.longValue(MAX_NUMBER).orElse((long) DEFAULT_MAX_NUMBER);
     long s = in.longValue(MAX_STRING).orElse((long) DEFAULT_MAX_STRING);
-    return in.attempt(() -> of(d, n, s)).orElseGet(StrictJsonSettings::ofDefaults);
+    boolean control = in.bool(ALLOW_CONTROL).orElse(DEFAULT_ALLOW_CONTROL);
+    return in.attempt(() -> of(d, n, s)).orElseGet(StrictJsonSettings::ofDefaults)
+        .withControlCharactersAllowed(control);
   }
 
   private static int range(String name, long v, long min, long max, String example) {
@@ -74,9 +104,15 @@ public final class StrictJsonSettings {
     return maxStringLength;
   }
 
+  /** Whether C0 control characters other than tab, CR and LF may appear in strings and names. */
+  public boolean allowControlCharacters() {
+    return allowControlCharacters;
+  }
+
   @Override
   public String toString() {
     return "StrictJsonSettings[depth=" + maxDepth + ", number=" + maxNumberLength + ", string="
-        + maxStringLength + "]";
+        + maxStringLength + ", control characters " + (allowControlCharacters ? "allowed" : "refused")
+        + "]";
   }
 }

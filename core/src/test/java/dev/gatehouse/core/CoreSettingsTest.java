@@ -20,6 +20,7 @@ class CoreSettingsTest {
     assertThat(s.json().maxDepth()).isEqualTo(64);
     assertThat(s.json().maxNumberLength()).isEqualTo(64);
     assertThat(s.json().maxStringLength()).isEqualTo(1_048_576);
+    assertThat(s.json().allowControlCharacters()).isFalse();
     assertThat(s.https().hstsHeader()).contains("max-age=31536000; includeSubDomains");
     assertThat(s.https().redirect()).isFalse();
     assertThat(s.https().port()).isEqualTo(443);
@@ -55,6 +56,7 @@ class CoreSettingsTest {
   @Test
   void summaryNamesEveryProtection() {
     assertThat(fromNothing().summary()).contains("strict JSON", "body limit 1048576",
+        "UTF-8 only, control characters refused",
         "X-Frame-Options", "HSTS max-age=31536000", "trusted proxies none", "docs hidden",
         "page size max 100");
   }

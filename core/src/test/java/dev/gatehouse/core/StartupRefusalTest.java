@@ -111,6 +111,12 @@ class StartupRefusalTest {
   }
 
   @Test
+  void refusesAControlCharacterSettingThatIsNotABoolean() {
+    assertThat(refusalFor("gatehouse.json.allow-control-characters", "sometimes")).isEqualTo(
+        "gatehouse.json.allow-control-characters: \"sometimes\" must be true or false");
+  }
+
+  @Test
   void reportsEveryProblemAtOnce() {
     GatehouseConfigException e = refusal(Fixtures.server().properties(Map.of(
         "gatehouse.body.max-bytes", "lots",

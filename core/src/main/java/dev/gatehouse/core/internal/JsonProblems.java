@@ -31,8 +31,16 @@ final class JsonProblems {
     String field = path(e);
     String rule;
     String reason;
-    if (e instanceof StreamConstraintsException) {
-      String m = String.valueOf(e.getOriginalMessage());
+    // Jackson wraps what the parser throws inside a collection or a creator: look inside
+    JsonRuleException broken = StrictJsonInterceptor.find(e, JsonRuleException.class);
+    StreamConstraintsException limit = StrictJsonInterceptor.find(e,
+        StreamConstraintsException.class);
+    if (broken != null) {
+      reason = broken.reason;
+      rule = broken.rule;
+      field = broken.field != null ? broken.field : field;
+    } else if (limit != null) {
+      String m = String.valueOf(limit.getOriginalMessage());
       reason = m.contains("nesting") ? "json_too_deep" : m.contains("Number") ? "json_number_too_long"
           : m.contains("Name") ? "json_name_too_long" : "json_string_too_long";
       rule = switch (reason) {
@@ -82,6 +90,15 @@ final class JsonProblems {
         .detail("The request body is not acceptable JSON.")
         .with("errors", List.of(Map.of("field", field, "message", rule)))
         .event(SecurityEventType.VALIDATION_FAILED, reason);
+  }
+
+  /** Bytes that are not UTF-8: malformed, overlong, encoded surrogates, UTF-16 or UTF-32. */
+  static Problem notUtf8() {
+    return Problem.of(400)
+        .detail("The request body is not acceptable JSON.")
+        .with("errors", List.of(Map.of("field", "$", "message",
+            "must be UTF-8 text (RFC 8259 §8.1); the body holds bytes that are not valid UTF-8")))
+        .event(SecurityEventType.VALIDATION_FAILED, "json_not_utf8");
   }
 
   /** {@code $}, {@code $.address.street}, {@code $.items[2].name}. */

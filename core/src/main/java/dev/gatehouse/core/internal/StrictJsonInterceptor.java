@@ -17,6 +17,7 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,30 +49,8 @@ public final class StrictJsonInterceptor implements ReaderInterceptor {
     try {
       StrictJsonReader.LAST.remove();
       value = context.proceed();
-    } catch (BodyTooLargeException e) {
-      throw tooLarge(e);
-    } catch (BodyTooSlowException e) {
-      throw new ProblemException(tooSlow());
-    } catch (JsonProcessingException e) {
-      throw new ProblemException(JsonProblems.of(e));
-    } catch (IOException e) {
-      // the client's side of the connection: a body cut short, broken chunked framing
-      LOG.log(System.Logger.Level.INFO, "request body unreadable: " + e.getClass().getSimpleName());
-      throw new ProblemException(Problem.of(400).detail("The request body could not be read.")
-          .event(SecurityEventType.VALIDATION_FAILED, "body_unreadable"));
-    } catch (RuntimeException e) {
-      BodyTooLargeException tooLarge = find(e, BodyTooLargeException.class);
-      if (tooLarge != null) {
-        throw tooLarge(tooLarge);
-      }
-      if (find(e, BodyTooSlowException.class) != null) {
-        throw new ProblemException(tooSlow());
-      }
-      JsonProcessingException jsonError = find(e, JsonProcessingException.class);
-      if (jsonError != null) {
-        throw new ProblemException(JsonProblems.of(jsonError));
-      }
-      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw refusal(e);
     }
     Object read = StrictJsonReader.LAST.get();
     StrictJsonReader.LAST.remove();
@@ -99,6 +78,37 @@ public final class StrictJsonInterceptor implements ReaderInterceptor {
       }
     }
     return value;
+  }
+
+  /**
+   * The problem for a failed read — a body past its limit, bytes that are not UTF-8, JSON that
+   * breaks a rule — wherever Jackson or the runtime wrapped the cause; anything else as it was.
+   */
+  private static RuntimeException refusal(Exception e) {
+    if (e instanceof ProblemException p) {
+      return p;
+    }
+    BodyTooLargeException tooLarge = find(e, BodyTooLargeException.class);
+    if (tooLarge != null) {
+      return tooLarge(tooLarge);
+    }
+    if (find(e, BodyTooSlowException.class) != null) {
+      return new ProblemException(tooSlow());
+    }
+    if (find(e, CharacterCodingException.class) != null) {
+      return new ProblemException(JsonProblems.notUtf8());
+    }
+    JsonProcessingException jsonError = find(e, JsonProcessingException.class);
+    if (jsonError != null) {
+      return new ProblemException(JsonProblems.of(jsonError));
+    }
+    if (e instanceof IOException) {
+      // the client's side of the connection: a body cut short, broken chunked framing
+      LOG.log(System.Logger.Level.INFO, "request body unreadable: " + e.getClass().getSimpleName());
+      return new ProblemException(Problem.of(400).detail("The request body could not be read.")
+          .event(SecurityEventType.VALIDATION_FAILED, "body_unreadable"));
+    }
+    return (RuntimeException) e;
   }
 
   private static ProblemException tooLarge(BodyTooLargeException e) {

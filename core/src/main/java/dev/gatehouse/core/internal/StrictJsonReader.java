@@ -1,8 +1,13 @@
 package dev.gatehouse.core.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.gatehouse.core.CoreSettings;
+import dev.gatehouse.core.Problem;
+import dev.gatehouse.core.ProblemException;
+import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.StrictJson;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
@@ -13,10 +18,17 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads every {@code application/json} and {@code application/*+json} request body with
@@ -26,6 +38,15 @@ import java.lang.reflect.Type;
  * any other reader of the same media type;
  * {@link StrictJsonInterceptor} checks on every read that it was, and refuses the request when a
  * runtime chose another reader.
+ *
+ * <p>JSON is UTF-8 (RFC 8259 §8.1): the bytes go through a strict UTF-8 decoder that refuses
+ * malformed input — overlong forms such as {@code C0 BC} for {@code <}, encoded surrogates,
+ * bytes of UTF-16 or UTF-32 — and Jackson parses the characters it produces. A byte order mark is
+ * refused (400), and so is a {@code charset} parameter naming anything but UTF-8 (415). Strings
+ * and field names are checked as they are parsed ({@link StrictParser}): no unpaired surrogate,
+ * no C0 control character but tab, CR and LF unless
+ * {@code gatehouse.json.allow-control-characters} allows them. A collection or array body whose
+ * parameter declares {@code @Size(max = n)} is refused at element n + 1, while reading.
  *
  * <p>Bodies read as text, bytes, streams or JSON-P values are left to the runtime.
  */
@@ -66,18 +87,59 @@ public final class StrictJsonReader implements MessageBodyReader<Object> {
       MediaType mediaType, MultivaluedMap<String, String> httpHeaders, InputStream entityStream)
       throws IOException {
     LAST.remove();
-    PushbackInputStream in = new PushbackInputStream(entityStream, 1);
-    int first = in.read();
-    if (first < 0) {
+    refuseOtherCharsets(mediaType);
+    PushbackInputStream in = new PushbackInputStream(entityStream, 4);
+    byte[] head = new byte[4];
+    int n = 0;
+    for (int r; n < head.length && (r = in.read(head, n, head.length - n)) > 0; ) {
+      n += r;
+    }
+    if (n == 0) {
       LAST.set(EMPTY);
       return null;
     }
-    in.unread(first);
+    refuseByteOrderMark(head, n);
+    in.unread(head, 0, n);
+    CoreSettings settings = runtime.get().settings();
     ObjectMapper mapper = runtime.get().strictMapper();
     JavaType target = mapper.getTypeFactory().constructType(genericType != null ? genericType : type);
     ObjectReader reader = mapper.readerFor(target);
-    Object value = reader.readValue(in);
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    JsonParser parser = new StrictParser(reader.createParser(new InputStreamReader(in, utf8)),
+        settings.json().allowControlCharacters(), -1);
+    Object value = reader.readValue(parser);
     LAST.set(value == null ? EMPTY : value);
     return value;
+  }
+
+  /** RFC 8259 §11 defines no charset parameter; one that says UTF-8 is tolerated. */
+  private static void refuseOtherCharsets(MediaType mediaType) {
+    String charset = mediaType == null ? null : mediaType.getParameters().get("charset");
+    if (charset == null) {
+      return;
+    }
+    String c = charset.trim().toLowerCase(Locale.ROOT);
+    if (!c.equals("utf-8") && !c.equals("utf8") && !c.equals("\"utf-8\"")) {
+      throw new ProblemException(Problem.of(415)
+          .detail("JSON request bodies must be UTF-8: send Content-Type: application/json without"
+              + " a charset, or with charset=utf-8.")
+          .event(SecurityEventType.VALIDATION_FAILED, "json_charset"));
+    }
+  }
+
+  /** UTF-8 with a BOM, and UTF-16 or UTF-32 with one (RFC 8259 §8.1: no BOM in JSON text). */
+  private static void refuseByteOrderMark(byte[] b, int n) {
+    boolean utf8 = n >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf;
+    boolean utf16 = n >= 2 && ((b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff
+        || (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe);
+    boolean utf32 = n >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xfe && (b[3] & 0xff) == 0xff;
+    if (utf8 || utf16 || utf32) {
+      throw new ProblemException(Problem.of(400).detail("The request body is not acceptable JSON.")
+          .with("errors", List.of(Map.of("field", "$", "message",
+              "must not start with a byte order mark; send UTF-8 without one (RFC 8259 §8.1)")))
+          .event(SecurityEventType.VALIDATION_FAILED, "json_byte_order_mark"));
+    }
   }
 }
