@@ -12,10 +12,12 @@ import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -24,7 +26,10 @@ import java.util.Set;
  * arguments such as {@code List<@Size(max = 40) String>} — carries {@code @Size}, {@code @Email}
  * or Hibernate's {@code @Length} (directly or through a composed constraint); and the body type
  * does not undo strict JSON ({@code @JsonIgnoreProperties(ignoreUnknown = true)},
- * {@code @JsonAnySetter}, a {@code Map} or {@code JsonNode} body).
+ * {@code @JsonAnySetter}, a {@code Map} or {@code JsonNode} body). A list, set or array body
+ * declares its most elements with {@code @Size(max = n)} on the parameter — the strict reader
+ * refuses element n + 1 while reading — and its element types are walked like a single body.
+ * The report shows {@code List<Item> max 100 (bounded)}.
  */
 public final class BoundedInputRule implements EndpointRule {
 
@@ -48,7 +53,8 @@ public final class BoundedInputRule implements EndpointRule {
     if (body.isEmpty()) {
       return;
     }
-    Class<?> type = body.get().getType();
+    Parameter parameter = body.get();
+    Class<?> type = parameter.getType();
     if (type == String.class || type == byte[].class || InputStream.class.isAssignableFrom(type)
         || Reader.class.isAssignableFrom(type)) {
       findings.note("input", "raw " + type.getSimpleName() + " (body-size limit)");
@@ -61,12 +67,42 @@ public final class BoundedInputRule implements EndpointRule {
       return;
     }
     List<String> unbounded = new ArrayList<>();
-    walk(type, type.getSimpleName(), new HashSet<>(), unbounded, findings);
-    if (unbounded.isEmpty()) {
-      findings.note("input", type.getSimpleName() + " (bounded)");
+    String label = LintTypes.describe(parameter.getParameterizedType());
+    String size = "";
+    boolean bounded = true;
+    if (LintTypes.isCollectionOrArray(type)) {
+      // elements are walked like single bodies; the number of them must be declared too
+      OptionalInt max = LintTypes.maxElements(parameter.getAnnotations());
+      if (max.isPresent()) {
+        size = " max " + max.getAsInt();
+      } else {
+        bounded = false;
+        findings.violation("the request body " + label + " has no maximum number of elements",
+            "add @Size(max = ...) to the parameter, e.g. @Size(max = 100) " + label
+                + " items; a longer body is then refused while it is read");
+      }
+      elements(parameter.getAnnotatedType(), label, new HashSet<>(), unbounded, findings);
     } else {
+      walk(type, type.getSimpleName(), new HashSet<>(), unbounded, findings);
+    }
+    if (!unbounded.isEmpty()) {
+      bounded = false;
       findings.violation("unbounded input: " + String.join(", ", unbounded),
           "add @Size(max = ...) (or @Email) to each, including collection elements");
+    }
+    findings.note("input", label + size + (bounded ? " (bounded)" : " (unbounded)"));
+  }
+
+  /** The element types of a collection or array body, named {@code List<Item>[].field}. */
+  private void elements(AnnotatedType at, String path, Set<Class<?>> seen, List<String> unbounded,
+      Findings findings) {
+    if (at instanceof AnnotatedParameterizedType p) {
+      for (AnnotatedType arg : p.getAnnotatedActualTypeArguments()) {
+        value(arg, new Annotation[0], path + "[]", seen, unbounded, findings);
+      }
+    } else if (at instanceof AnnotatedArrayType a) {
+      value(a.getAnnotatedGenericComponentType(), new Annotation[0], path, seen, unbounded,
+          findings);
     }
   }
 
@@ -93,6 +129,8 @@ public final class BoundedInputRule implements EndpointRule {
     Class<?> raw = LintTypes.raw(at.getType());
     if (LintTypes.isSized(raw) && !bounded(declared) && !bounded(at.getAnnotations())) {
       unbounded.add(path);
+    } else if (raw == Object.class || raw.getName().startsWith("com.fasterxml.jackson.databind")) {
+      unbounded.add(path + " (any JSON)");
     }
     if (at instanceof AnnotatedParameterizedType p) {
       for (AnnotatedType arg : p.getAnnotatedActualTypeArguments()) {
@@ -108,16 +146,33 @@ public final class BoundedInputRule implements EndpointRule {
 
   private static boolean bounded(Annotation[] annotations) {
     for (Annotation a : annotations) {
-      if (BOUNDS.contains(a.annotationType().getName())) {
+      if (isBound(a)) {
         return true;
       }
       for (Annotation meta : a.annotationType().getAnnotations()) {
-        if (BOUNDS.contains(meta.annotationType().getName())) {
+        if (isBound(meta)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /** A length constraint with a maximum: {@code @Size(min = 1)} alone bounds nothing. */
+  private static boolean isBound(Annotation a) {
+    String name = a.annotationType().getName();
+    if (!BOUNDS.contains(name)) {
+      return false;
+    }
+    if (name.endsWith(".Size") || name.endsWith(".Length")) {
+      try {
+        Object max = a.annotationType().getMethod("max").invoke(a);
+        return !(max instanceof Integer m) || m < Integer.MAX_VALUE;
+      } catch (ReflectiveOperationException e) {
+        return true;
+      }
+    }
+    return true;
   }
 
   /** Jackson annotations that would let unknown fields in, read by name. */

@@ -39,10 +39,16 @@ public final class ConstraintViolationMapper
     if (returnValue) {
       return ProblemExceptionMapper.unexpected(exception);
     }
-    errors.sort(Comparator.comparing((Map<String, String> m) -> m.get("field"))
+    return problem(errors).toResponse();
+  }
+
+  /** The 400 for these {@code {field, message}} pairs, sorted by field. */
+  static Problem problem(List<Map<String, String>> errors) {
+    List<Map<String, String>> sorted = new ArrayList<>(errors);
+    sorted.sort(Comparator.comparing((Map<String, String> m) -> m.get("field"))
         .thenComparing(m -> m.get("message")));
-    return Problem.of(400).detail("The request is invalid.").with("errors", errors)
-        .event(SecurityEventType.VALIDATION_FAILED, "constraint_violation").toResponse();
+    return Problem.of(400).detail("The request is invalid.").with("errors", sorted)
+        .event(SecurityEventType.VALIDATION_FAILED, "constraint_violation");
   }
 
   private static boolean isReturnValue(Path path) {
@@ -56,7 +62,9 @@ public final class ConstraintViolationMapper
 
   /**
    * The property path as the client sees it: method and body-parameter nodes dropped
-   * ({@code create.note.title} becomes {@code title}), a plain parameter keeps its name.
+   * ({@code create.note.title} becomes {@code title}), a plain parameter keeps its name, an
+   * element of a list is its index ({@code create.items[3].name} becomes {@code [3].name},
+   * {@code tags[2].<list element>} becomes {@code tags[2]}).
    */
   static String field(Path path) {
     List<Path.Node> nodes = new ArrayList<>();
@@ -73,11 +81,12 @@ public final class ConstraintViolationMapper
       if (n.getKind() == ElementKind.PARAMETER && index < nodes.size()) {
         continue;
       }
-      if (n.getName() == null || n.getKind() == ElementKind.BEAN) {
-        continue;
-      }
-      if (n.getIndex() != null && b.length() > 0) {
+      if (n.getIndex() != null) {
         b.append('[').append(n.getIndex()).append(']');
+      }
+      if (n.getName() == null || n.getKind() == ElementKind.BEAN
+          || n.getKind() == ElementKind.CONTAINER_ELEMENT && n.getName().startsWith("<")) {
+        continue;
       }
       if (b.length() > 0) {
         b.append('.');

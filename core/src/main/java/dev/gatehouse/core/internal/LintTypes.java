@@ -1,6 +1,7 @@
 package dev.gatehouse.core.internal;
 
 import dev.gatehouse.core.Page;
+import jakarta.validation.constraints.Size;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /** Type questions the lint rules ask, answered from reflection only (no JPA dependency). */
@@ -87,6 +89,45 @@ public final class LintTypes {
     return CharSequence.class.isAssignableFrom(r) || Collection.class.isAssignableFrom(r)
         || Map.class.isAssignableFrom(r) || (r.isArray() && r != byte[].class) || r == char[].class
         || r == Optional.class;
+  }
+
+  /** A list, set or other collection, or an array other than {@code byte[]}/{@code char[]}. */
+  public static boolean isCollectionOrArray(Class<?> r) {
+    return Collection.class.isAssignableFrom(r)
+        || r.isArray() && r != byte[].class && r != char[].class;
+  }
+
+  /**
+   * The most elements a collection or array parameter declares with {@code @Size(max = n)}; empty
+   * without one (or with the default, unbounded, {@code max}). The lint's report and the
+   * reader's enforcement both read it here.
+   */
+  public static OptionalInt maxElements(Annotation[] annotations) {
+    for (Annotation a : annotations) {
+      if (a instanceof Size size && size.max() < Integer.MAX_VALUE) {
+        return OptionalInt.of(size.max());
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  /** {@code List<Item>}, {@code Item[]}, {@code Map<String, List<Tag>>}: simple names. */
+  public static String describe(Type type) {
+    if (type instanceof ParameterizedType p) {
+      StringBuilder b = new StringBuilder(raw(p.getRawType()).getSimpleName()).append('<');
+      Type[] args = p.getActualTypeArguments();
+      for (int i = 0; i < args.length; i++) {
+        b.append(i == 0 ? "" : ", ").append(describe(args[i]));
+      }
+      return b.append('>').toString();
+    }
+    if (type instanceof GenericArrayType g) {
+      return describe(g.getGenericComponentType()) + "[]";
+    }
+    if (type instanceof WildcardType w && w.getUpperBounds().length > 0) {
+      return describe(w.getUpperBounds()[0]);
+    }
+    return raw(type).getSimpleName();
   }
 
   /** An application type whose fields the lint walks into. */

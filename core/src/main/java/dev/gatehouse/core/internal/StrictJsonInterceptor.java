@@ -18,6 +18,9 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +29,8 @@ import java.util.Set;
  * Around every body read: turns JSON failures into 400 problems (before any provider's own mapper
  * can echo Jackson's message), a body past the limit into 413, an empty body or a bare
  * {@code null} where JSON is expected into 400, and validates every JSON body with Bean Validation
- * — with or without {@code @Valid} on the parameter.
+ * — with or without {@code @Valid} on the parameter; each element of a list, set or array body is
+ * validated the same way, its errors named {@code [i].field}.
  *
  * <p>Fail closed: a JSON body that {@link StrictJsonReader} did not read (the runtime preferred
  * its own, lax, JSON provider) is refused with 500 and a {@code SERVER_ERROR} event instead of
@@ -38,6 +42,8 @@ public final class StrictJsonInterceptor implements ReaderInterceptor {
 
   private static final System.Logger LOG = System.getLogger(StrictJsonInterceptor.class.getName());
   private static final Object NO_VALIDATOR = new Object();
+  /** Most element errors listed in one answer. */
+  private static final int MAX_ERRORS = 100;
 
   private volatile Object validator;
 
@@ -71,13 +77,44 @@ public final class StrictJsonInterceptor implements ReaderInterceptor {
           .event(SecurityEventType.VALIDATION_FAILED, "json_empty"));
     }
     Validator v = validator();
-    if (v != null && !value.getClass().getName().startsWith("java.")) {
+    if (value instanceof Collection<?> || value instanceof Object[]) {
+      validateElements(v, value instanceof Object[] array ? Arrays.asList(array)
+          : (Collection<?>) value);
+    } else if (v != null && !value.getClass().getName().startsWith("java.")) {
       Set<ConstraintViolation<Object>> violations = v.validate(value);
       if (!violations.isEmpty()) {
         throw new ConstraintViolationException(violations);
       }
     }
     return value;
+  }
+
+  /**
+   * Each element of a list or array body as a single body would be, its fields named from the
+   * element ({@code [3].name}); a {@code null} element is refused like a {@code null} body.
+   */
+  private static void validateElements(Validator v, Collection<?> elements) {
+    List<Map<String, String>> errors = new ArrayList<>();
+    int i = 0;
+    for (Object element : elements) {
+      String at = "[" + i++ + "]";
+      if (element == null) {
+        errors.add(Map.of("field", at, "message", "must not be null"));
+      } else if (v != null && !element.getClass().getName().startsWith("java.")) {
+        for (ConstraintViolation<Object> violation : v.validate(element)) {
+          String inner = ConstraintViolationMapper.field(violation.getPropertyPath());
+          errors.add(Map.of("field", inner.equals("$") ? at
+                  : at + (inner.startsWith("[") ? "" : ".") + inner,
+              "message", violation.getMessage()));
+        }
+      }
+      if (errors.size() >= MAX_ERRORS) {
+        break; // enough to fix; validating the rest would only cost the server time
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(ConstraintViolationMapper.problem(errors));
+    }
   }
 
   /**

@@ -107,8 +107,12 @@ public final class StrictJsonReader implements MessageBodyReader<Object> {
     CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
+    // the declared size of a list or array body is enforced while reading: element n + 1 is
+    // refused before it is parsed, so an oversized body is never built or validated
+    int maxElements = LintTypes.isCollectionOrArray(type)
+        ? LintTypes.maxElements(annotations).orElse(-1) : -1;
     JsonParser parser = new StrictParser(reader.createParser(new InputStreamReader(in, utf8)),
-        settings.json().allowControlCharacters(), -1);
+        settings.json().allowControlCharacters(), maxElements);
     Object value = reader.readValue(parser);
     LAST.set(value == null ? EMPTY : value);
     return value;

@@ -53,6 +53,31 @@ public class EchoResource {
     return person;
   }
 
+  /** An element of list and array bodies. */
+  public record Item(@NotBlank @Size(max = 5) String name) {
+  }
+
+  @POST
+  @Path("/items")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Map<String, Integer> items(@Size(max = 100) List<Item> items) {
+    return Map.of("count", items.size());
+  }
+
+  @POST
+  @Path("/items-valid")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Map<String, Integer> itemsValid(@Valid @Size(max = 100) List<Item> items) {
+    return Map.of("count", items.size());
+  }
+
+  @POST
+  @Path("/item-array")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Map<String, Integer> itemArray(@Size(max = 100) Item[] items) {
+    return Map.of("count", items.length);
+  }
+
   @POST
   @Path("/map")
   @Consumes(MediaType.APPLICATION_JSON)
