@@ -28,6 +28,10 @@ class BoundedInputLintTest {
   public record Loose(String text, @Size(min = 1) String note) {
   }
 
+  /** Safe, but without a maximum length. */
+  public record Shown(@dev.gatehouse.core.SafeText String name) {
+  }
+
   /** Collection bodies without a declared maximum, or with unbounded elements. */
   @Path("/bulk")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -53,6 +57,11 @@ class BoundedInputLintTest {
     }
 
     @POST
+    @Path("/shown")
+    public void shown(Shown shown) {
+    }
+
+    @POST
     @Path("/min-only")
     public void minOnly(@Size(min = 1) List<Item> items) {
     }
@@ -75,6 +84,8 @@ class BoundedInputLintTest {
             + " @Size(max = ...) (or @Email) to each, including collection elements",
         "Bulk#strings: bounded-input: unbounded input: List<String>[] — add @Size(max = ...)"
             + " (or @Email) to each, including collection elements",
+        "Bulk#shown: bounded-input: unbounded input: Shown.name — add @Size(max = ...) (or"
+            + " @Email) to each, including collection elements",
         "Bulk#minOnly: bounded-input: the request body List<Item> has no maximum number of"
             + " elements — add @Size(max = ...) to the parameter, e.g. @Size(max = 100)"
             + " List<Item> items; a longer body is then refused while it is read");
@@ -95,6 +106,8 @@ class BoundedInputLintTest {
             + " max 100 (bounded)",
         "POST /echo/item-array | who: - | owned: - | paging: - | rate limit: - | input: Item[]"
             + " max 100 (bounded)",
-        "POST /echo | who: - | owned: - | paging: - | rate limit: - | input: Person (bounded)");
+        "POST /echo | who: - | owned: - | paging: - | rate limit: - | input: Person (bounded)",
+        "POST /echo/profile | who: - | owned: - | paging: - | rate limit: - | input: Profile"
+            + " (bounded)");
   }
 }

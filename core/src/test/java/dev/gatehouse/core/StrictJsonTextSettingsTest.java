@@ -40,6 +40,15 @@ class StrictJsonTextSettingsTest {
   }
 
   @Test
+  void safeTextStillRefusesANulInTheFieldsItGuards() {
+    var r = given().contentType("application/json")
+        .body("{\"displayName\":\"Ada\\u0000\"}").post("/echo/profile").then().extract();
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.jsonPath().getList("errors")).containsExactly(java.util.Map.of(
+        "field", "displayName", "message", "must not contain control characters (U+0000)"));
+  }
+
+  @Test
   void aStringPastTheConfiguredLengthIsA400() {
     var r = post(person("x".repeat(40)));
     assertThat(r.statusCode()).isEqualTo(400);

@@ -23,8 +23,9 @@ import java.util.Set;
 /**
  * Every string, collection, map and array a client can send is bounded (OWASP API4): each such
  * property reachable from the request body — in records and classes, nested types and type
- * arguments such as {@code List<@Size(max = 40) String>} — carries {@code @Size}, {@code @Email}
- * or Hibernate's {@code @Length} (directly or through a composed constraint); and the body type
+ * arguments such as {@code List<@Size(max = 40) String>} — carries {@code @Size}, {@code @Email},
+ * Hibernate's {@code @Length} or {@code @SafeText} with a {@code max} (directly or through a
+ * composed constraint); and the body type
  * does not undo strict JSON ({@code @JsonIgnoreProperties(ignoreUnknown = true)},
  * {@code @JsonAnySetter}, a {@code Map} or {@code JsonNode} body). A list, set or array body
  * declares its most elements with {@code @Size(max = n)} on the parameter — the strict reader
@@ -35,7 +36,7 @@ public final class BoundedInputRule implements EndpointRule {
 
   private static final Set<String> BOUNDS = Set.of("jakarta.validation.constraints.Size",
       "jakarta.validation.constraints.Email", "org.hibernate.validator.constraints.Length",
-      "javax.validation.constraints.Size");
+      "javax.validation.constraints.Size", "dev.gatehouse.core.SafeText");
 
   @Override
   public String id() {
@@ -164,7 +165,7 @@ public final class BoundedInputRule implements EndpointRule {
     if (!BOUNDS.contains(name)) {
       return false;
     }
-    if (name.endsWith(".Size") || name.endsWith(".Length")) {
+    if (name.endsWith(".Size") || name.endsWith(".Length") || name.endsWith(".SafeText")) {
       try {
         Object max = a.annotationType().getMethod("max").invoke(a);
         return !(max instanceof Integer m) || m < Integer.MAX_VALUE;

@@ -3,6 +3,7 @@ package dev.gatehouse.core.support;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gatehouse.core.ClientAddress;
 import dev.gatehouse.core.MaxBodySize;
+import dev.gatehouse.core.SafeText;
 import dev.gatehouse.core.lint.LintExempt;
 import dev.gatehouse.core.lint.ResponseType;
 import jakarta.validation.Valid;
@@ -51,6 +52,20 @@ public class EchoResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Person echo(Person person) {
     return person;
+  }
+
+  /** Text other people see: the defaults, everything allowed, and a message of its own. */
+  public record Profile(
+      @NotBlank @SafeText(max = 20) String displayName,
+      @SafeText(max = 200, multiline = true, allowMarkup = true, allowJoiners = true) String bio,
+      @SafeText(max = 10, message = "choose another handle") String handle) {
+  }
+
+  @POST
+  @Path("/profile")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Profile profile(Profile profile) {
+    return profile;
   }
 
   /** An element of list and array bodies. */
