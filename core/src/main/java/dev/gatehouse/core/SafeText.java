@@ -31,7 +31,7 @@ import java.lang.annotation.Target;
  *   <li>invisible characters: zero-width space ({@code U+200B}), word joiner, {@code U+FEFF},
  *       soft hyphen, every other format character (Unicode category Cf, tag characters included),
  *       line and paragraph separators, the Hangul fillers and the combining grapheme joiner — so
- *       {@code "alice\u200b"} cannot pose as {@code "alice"}; the zero-width joiners
+ *       <code>"alice&#92;u200b"</code> cannot pose as {@code "alice"}; the zero-width joiners
  *       {@code U+200C} and {@code U+200D} only with {@link #allowJoiners()};
  *   <li>unpaired surrogates and noncharacters ({@code U+FDD0}–{@code U+FDEF},
  *       {@code U+xxFFFE}, {@code U+xxFFFF});
@@ -54,7 +54,8 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * public record ProfileUpdate(
  *     @NotBlank @SafeText(max = 100) String displayName,
- *     @SafeText(max = 2000, multiline = true, allowMarkup = true, allowJoiners = true) String bio) {
+ *     @SafeText(max = 2000, multiline = true, allowMarkup = true, allowJoiners = true)
+ *     String bio) {
  * }
  * }</pre>
  */
@@ -86,6 +87,6 @@ public @interface SafeText {
   /** Accept {@code <} and {@code >}; default false. */
   boolean allowMarkup() default false;
 
-  /** Accept the zero-width non-joiner and joiner ({@code U+200C}, {@code U+200D}); default false. */
+  /** Accept the zero-width non-joiner and joiner, {@code U+200C} and {@code U+200D}. */
   boolean allowJoiners() default false;
 }

@@ -13,9 +13,9 @@ import org.eclipse.microprofile.config.Config;
  *   <li>{@code gatehouse.json.max-string-length} (default 1048576): characters in one string
  *   <li>{@code gatehouse.json.allow-control-characters} (default false): whether strings and
  *       field names may hold C0 control characters other than tab, line feed and carriage return
- *       ({@code \u0000} to {@code \u001f}, always escaped in JSON). Off by default: a NUL ends
- *       strings in C libraries and is refused by PostgreSQL, and the others have no place in the
- *       text an API stores and shows.
+ *       (<code>&#92;u0000</code> to <code>&#92;u001f</code>, always escaped in JSON). Off by
+ *       default: a NUL ends strings in C libraries and is refused by PostgreSQL, and the others
+ *       have no place in the text an API stores and shows.
  * </ul>
  *
  * <pre>{@code
@@ -112,7 +112,7 @@ public final class StrictJsonSettings {
   @Override
   public String toString() {
     return "StrictJsonSettings[depth=" + maxDepth + ", number=" + maxNumberLength + ", string="
-        + maxStringLength + ", control characters " + (allowControlCharacters ? "allowed" : "refused")
-        + "]";
+        + maxStringLength + ", control characters "
+        + (allowControlCharacters ? "allowed" : "refused") + "]";
   }
 }

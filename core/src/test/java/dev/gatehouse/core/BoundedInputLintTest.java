@@ -18,7 +18,7 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The bounded-input rule on list and array bodies: refused at start-up, or reported with the bound. */
+/** The bounded-input rule on list and array bodies: refused at start-up, or reported. */
 class BoundedInputLintTest {
 
   @RegisterExtension

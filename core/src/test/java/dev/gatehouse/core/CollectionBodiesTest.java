@@ -84,7 +84,8 @@ class CollectionBodiesTest {
     var r = post(path, items(101));
     assertThat(errors(r)).containsExactly(
         Map.of("field", "$", "message", "must have at most 100 elements"));
-    assertThat(r.jsonPath().getString("detail")).isEqualTo("The request body is not acceptable JSON.");
+    assertThat(r.jsonPath().getString("detail"))
+        .isEqualTo("The request body is not acceptable JSON.");
   }
 
   @Test

@@ -135,10 +135,12 @@ public final class StrictJsonReader implements MessageBodyReader<Object> {
 
   /** UTF-8 with a BOM, and UTF-16 or UTF-32 with one (RFC 8259 §8.1: no BOM in JSON text). */
   private static void refuseByteOrderMark(byte[] b, int n) {
-    boolean utf8 = n >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf;
+    boolean utf8 = n >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb
+        && (b[2] & 0xff) == 0xbf;
     boolean utf16 = n >= 2 && ((b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff
         || (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe);
-    boolean utf32 = n >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xfe && (b[3] & 0xff) == 0xff;
+    boolean utf32 = n >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xfe
+        && (b[3] & 0xff) == 0xff;
     if (utf8 || utf16 || utf32) {
       throw new ProblemException(Problem.of(400).detail("The request body is not acceptable JSON.")
           .with("errors", List.of(Map.of("field", "$", "message",

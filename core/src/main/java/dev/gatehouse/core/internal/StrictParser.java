@@ -10,10 +10,10 @@ import java.io.IOException;
  * Jackson's parser with Gatehouse's rules on top, checked token by token as the body is read:
  * <ul>
  *   <li>strings and field names hold no unpaired UTF-16 surrogate, raw or escaped
- *       ({@code "\ud800"}) — I-JSON, RFC 7493 §2.1;
+ *       (<code>"&#92;ud800"</code>) — I-JSON, RFC 7493 §2.1;
  *   <li>strings and field names hold no C0 control character other than tab, line feed and
- *       carriage return, unless the settings allow them ({@code "\u0000"} is valid JSON, but a
- *       NUL breaks C strings and PostgreSQL text);
+ *       carriage return, unless the settings allow them (<code>"&#92;u0000"</code> is valid
+ *       JSON, but a NUL breaks C strings and PostgreSQL text);
  *   <li>a top-level array has at most {@code maxElements} elements: the one past the limit is
  *       refused before it is parsed, so an oversized list is never built.
  * </ul>
