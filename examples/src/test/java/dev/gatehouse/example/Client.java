@@ -30,7 +30,11 @@ final class Client {
   }
 
   ValidatableResponse register(String email, String password) {
-    return req().body(Map.of("email", email, "password", password, "displayName", "Test User"))
+    return register(email, password, "Test User");
+  }
+
+  ValidatableResponse register(String email, String password, String displayName) {
+    return req().body(Map.of("email", email, "password", password, "displayName", displayName))
         .post("/auth/register").then();
   }
 

@@ -50,6 +50,59 @@ abstract class NotesContract {
   }
 
   @Test
+  void lookAlikeSpellingsOfAnEmailAreTheSameAccount() {
+    Client c = client();
+    String kate = Client.uniqueEmail("kate");
+    // the Kelvin sign K (U+212A) becomes K, then k: the account is kate's, shown as stored
+    c.register("\u212A" + kate.substring(1), "a long enough password").statusCode(201)
+        .body("email", equalTo(kate));
+    c.register(kate, "a long enough password").statusCode(409);
+    c.login(kate, "a long enough password").statusCode(200);
+    String alice = Client.uniqueEmail("alice");
+    c.register(alice, "a long enough password").statusCode(201);
+    for (String lookAlike : new String[] {
+        alice.replaceFirst("i", "\u0131"),              // dotless i
+        "\uFF41" + alice.substring(1),                   // fullwidth a
+        alice.replaceFirst("alice", "ALICE")}) {
+      secured(c.register(lookAlike, "a long enough password").statusCode(409).extract());
+      c.login(lookAlike, "a long enough password").statusCode(200);
+    }
+  }
+
+  @Test
+  void invisibleAndBidirectionalCharactersInEmailsAreRefused() {
+    Client c = client();
+    String bob = Client.uniqueEmail("bob");
+    for (String spoof : new String[] {
+        bob.replace("@", "\u200b@"),                      // zero-width space
+        bob.replace("@", "\u2060@"),                      // word joiner
+        bob.replace("@", "\u200d@"),                      // zero-width joiner
+        bob.replace("@", "\ufeff@"),                      // zero-width no-break space
+        "\u202e" + bob,                                   // right-to-left override
+        bob.replace("@", "\u2066@")}) {                   // left-to-right isolate
+      ExtractableResponse<Response> r = c.register(spoof, "a long enough password")
+          .statusCode(400).extract();
+      secured(r);
+      assertThat(r.jsonPath().getList("errors.field")).containsExactly("email");
+    }
+    c.register(bob, "a long enough password").statusCode(201);
+  }
+
+  @Test
+  void displayNamesRefuseControlBidirectionalAndMarkupCharacters() {
+    Client c = client();
+    for (String name : new String[] {"Eve\u0000", "Eve\u0085", "Eve\u202Egpj.exe",
+        "Eve\u200b", "<script>alert(1)</script>", "Eve\nAdmin"}) {
+      ExtractableResponse<Response> r = c.register(Client.uniqueEmail("eve"),
+          "a long enough password", name).statusCode(400).extract();
+      secured(r);
+      assertThat(r.asString()).doesNotContain("script").doesNotContain("Eve");
+    }
+    c.register(Client.uniqueEmail("zoe"), "a long enough password", "Zoë O'Brien 王")
+        .statusCode(201).body("displayName", equalTo("Zoë O'Brien 王"));
+  }
+
+  @Test
   void loginFailsTheSameWayForUnknownUsersAndWrongPasswords() {
     Client c = client();
     String email = Client.uniqueEmail("login");

@@ -1,6 +1,8 @@
 package dev.gatehouse.example.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.gatehouse.core.SafeText;
+import dev.gatehouse.example.data.Emails;
 import dev.gatehouse.example.data.Note;
 import dev.gatehouse.example.data.User;
 import jakarta.validation.constraints.Email;
@@ -17,17 +19,28 @@ public final class Dtos {
   private Dtos() {
   }
 
-  /** {@code POST /auth/register}. */
+  /**
+   * {@code POST /auth/register}. The email is canonicalised here, before validation, so the
+   * constraints judge the spelling that is stored; the display name is text others may see.
+   */
   public record RegisterRequest(
-      @NotBlank @Email @Size(max = 254) String email,
+      @NotBlank @Email @SafeText @Size(max = 254) String email,
       @NotNull @Size(min = 12, max = 128) String password,
-      @NotBlank @Size(max = 100) String displayName) {
+      @NotBlank @SafeText(max = 100) String displayName) {
+
+    public RegisterRequest {
+      email = Emails.canonical(email);
+    }
   }
 
-  /** {@code POST /auth/login}. */
+  /** {@code POST /auth/login}; the email canonicalised like at registration. */
   public record LoginRequest(
       @NotBlank @Size(max = 254) String email,
       @NotNull @Size(max = 128) String password) {
+
+    public LoginRequest {
+      email = Emails.canonical(email);
+    }
   }
 
   /** {@code POST /auth/refresh} and {@code /auth/logout}. */

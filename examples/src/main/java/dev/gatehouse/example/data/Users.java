@@ -3,11 +3,13 @@ package dev.gatehouse.example.data;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** User queries. Emails are stored lower-case, so uniqueness ignores case. */
+/**
+ * User queries. Emails are stored in their canonical spelling ({@link Emails#canonical}), so
+ * uniqueness ignores case, width and look-alike letters.
+ */
 @ApplicationScoped
 public class Users {
 
@@ -15,7 +17,7 @@ public class Users {
   Database db;
 
   public static String normalise(String email) {
-    return email.trim().toLowerCase(Locale.ROOT);
+    return Emails.canonical(email);
   }
 
   public Optional<User> byEmail(String email) {
