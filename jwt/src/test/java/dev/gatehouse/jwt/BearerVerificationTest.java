@@ -203,6 +203,71 @@ class BearerVerificationTest {
     refused(token, null);
   }
 
+  /** The spellings of a base64url part that decode to the same bytes, canonical one first. */
+  static List<String> spellings(String part) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    int spare = part.length() % 4 == 2 ? 0x0f : part.length() % 4 == 3 ? 0x03 : 0;
+    int last = alphabet.indexOf(part.charAt(part.length() - 1));
+    List<String> out = new java.util.ArrayList<>();
+    for (int bits = 0; bits <= spare; bits++) {
+      out.add(part.substring(0, part.length() - 1) + alphabet.charAt(last | bits));
+    }
+    return out;
+  }
+
+  @Test
+  void aSignatureIsAcceptedOnlyInItsCanonicalSpelling() {
+    String[] parts = valid().sign().split("\\.");
+    List<String> signatures = spellings(parts[2]);
+    assertThat(signatures).hasSize(4); // 43 characters: 2 bits of the last one encode nothing
+    assertThat(me(parts[0] + "." + parts[1] + "." + signatures.get(0)).statusCode())
+        .isEqualTo(200);
+    for (String other : signatures.subList(1, 4)) {
+      assertThat(Base64.getUrlDecoder().decode(other))
+          .isEqualTo(Base64.getUrlDecoder().decode(signatures.get(0)));
+      refused(parts[0] + "." + parts[1] + "." + other, "non_canonical_base64");
+    }
+  }
+
+  @Test
+  void nonCanonicalHeadersAndPayloadsAreRefusedBeforeDecoding() {
+    int checked = 0;
+    for (int pad = 0; pad < 4; pad++) {
+      String[] parts = valid().header("x", "y".repeat(pad)).claim("p", "q".repeat(pad)).sign()
+          .split("\\.");
+      for (int part = 0; part < 2; part++) {
+        List<String> spellings = spellings(parts[part]);
+        for (String other : spellings.subList(1, spellings.size())) {
+          String[] forged = parts.clone();
+          forged[part] = other;
+          refused(String.join(".", forged), "non_canonical_base64");
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(4);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"=", "==", "+", "/", "%3D", "\\"})
+  void paddingAndCharactersOutsideTheBase64urlAlphabetAreRefused(String extra) {
+    String[] parts = valid().sign().split("\\.");
+    refused(parts[0] + "." + parts[1] + "." + parts[2] + extra, "malformed");
+    refused(parts[0] + extra + "." + parts[1] + "." + parts[2], "malformed");
+  }
+
+  @Test
+  void standardBase64SpellingsOfUrlCharactersAreRefused() {
+    for (int i = 0; i < 64; i++) {
+      String token = valid().claim("n", "?>?>".repeat(i)).sign();
+      if (token.contains("-") || token.contains("_")) {
+        refused(token.replace('-', '+').replace('_', '/'), "malformed");
+        return;
+      }
+    }
+    throw new AssertionError("no token with - or _ found");
+  }
+
   @Test
   void rejectsOversizedTokensBeforeDecoding() {
     refused(valid().claim("pad", "x".repeat(4000)).sign(), "token_too_large");

@@ -23,7 +23,9 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 /**
  * Verifies an access token, in this order, each step refusing with a reason code:
  * <ol>
- *   <li>shape: three base64url parts, a JSON header without duplicate members;
+ *   <li>shape: three parts in canonical base64url — only its alphabet, no padding, the unused bits
+ *       of the last character zero (RFC 4648 §3.5) — checked before anything is decoded; a JSON
+ *       header without duplicate members;
  *   <li>header (RFC 8725 §2.1, §3.1): {@code alg} is exactly the pinned algorithm; no
  *       {@code jwk}, {@code jku}, {@code x5u}, {@code x5c}, {@code x5t} (keys never come from a
  *       token), no {@code crit}, {@code enc} or {@code zip}; {@code kid}, if present, names a
@@ -123,11 +125,13 @@ public final class TokenVerifier {
     }
     for (int i = 0; i < token.length(); i++) {
       char c = token.charAt(i);
-      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_' || c == '.';
-      if (!ok) {
-        throw new AuthenticationFailure("malformed");
+      if (c != '.' && sextet(c) < 0) {
+        throw new AuthenticationFailure("malformed"); // padding, +, /, whitespace, anything else
       }
+    }
+    if (!canonical(token, 0, first) || !canonical(token, first + 1, second)
+        || !canonical(token, second + 1, token.length())) {
+      throw new AuthenticationFailure("non_canonical_base64");
     }
     Map<?, ?> header;
     try {
@@ -160,6 +164,39 @@ public final class TokenVerifier {
       throw new AuthenticationFailure("unknown_kid");
     }
     return k;
+  }
+
+  /**
+   * Whether {@code token[from, to)} is the one base64url spelling of its bytes (RFC 4648 §3.5):
+   * no length of the form 4n + 1, and the bits of the last character that encode no byte are
+   * zero. Decoders ignore those bits, so without this check an HS256 signature (43 characters)
+   * has four spellings, a part of length 4n + 2 sixteen, and one token passes under several
+   * texts — past any cache, log correlation or deny-list keyed by the text.
+   */
+  static boolean canonical(String token, int from, int to) {
+    int rest = (to - from) % 4;
+    if (rest == 1) {
+      return false;
+    }
+    if (rest == 0) {
+      return true;
+    }
+    int spareBits = rest == 2 ? 0x0f : 0x03;
+    return (sextet(token.charAt(to - 1)) & spareBits) == 0;
+  }
+
+  /** The 6-bit value of a base64url character, or -1. */
+  private static int sextet(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    return c == '-' ? 62 : c == '_' ? 63 : -1;
   }
 
   private void checkTime(JsonWebToken jwt) throws AuthenticationFailure {
