@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.config.GatehouseConfigException;
 import dev.gatehouse.jwt.support.Pem;
+import dev.gatehouse.jwt.support.RocaVectors;
 import dev.gatehouse.jwt.support.Servers;
 import dev.gatehouse.testkit.EmbeddedServer;
 import jakarta.annotation.security.PermitAll;
@@ -134,6 +135,76 @@ class JwtStartupRefusalTest {
     assertThat(problems(Servers.base().property("gatehouse.jwt.algorithm", "ES256")
         .property("gatehouse.jwt.verify-keys", Pem.of(kp.getPublic())))).containsExactly(
         "gatehouse.jwt.verify-keys: holds a key that is not on the curve ES256 requires (P-256)");
+  }
+
+  private static List<String> jwksProblems(String alg, String jwks) {
+    return problems(Servers.base().property("gatehouse.jwt.algorithm", alg)
+        .property("gatehouse.jwt.verify-keys", jwks));
+  }
+
+  @Test
+  void refusesAJwksKeyPublishedForEncryption() {
+    KeyPair kp = Pem.ec("secp256r1");
+    assertThat(jwksProblems("ES256", Pem.jwks(kp.getPublic(), "enc-2026", "enc", null, null)))
+        .containsExactly("gatehouse.jwt.verify-keys: the JWKS key \"enc-2026\" is not a signature"
+            + " key (\"use\": \"enc\"); a key published for encryption must not verify tokens:"
+            + " configure the issuer's signature key, with \"use\": \"sig\" or no \"use\"");
+  }
+
+  @Test
+  void refusesAJwksKeyWhoseKeyOpsLackVerify() {
+    KeyPair kp = Pem.ec("secp256r1");
+    for (List<String> ops : List.of(List.of("sign"), List.of("encrypt", "wrapKey"), List.<String>of())) {
+      assertThat(jwksProblems("ES256", Pem.jwks(kp.getPublic(), "k1", null, ops, null)))
+          .as(ops.toString()).containsExactly("gatehouse.jwt.verify-keys: the JWKS key \"k1\""
+              + " does not allow verification (its \"key_ops\" lack \"verify\"); configure a"
+              + " key whose key_ops include verify, or that has none");
+    }
+  }
+
+  @Test
+  void refusesAJwksKeyMadeForAnotherAlgorithm() {
+    KeyPair kp = Pem.rsa(2048);
+    assertThat(jwksProblems("RS256", Pem.jwks(kp.getPublic(), "rsa-1", "sig", null, "PS256")))
+        .containsExactly("gatehouse.jwt.verify-keys: the JWKS key \"rsa-1\" is for \"alg\":"
+            + " \"PS256\", but gatehouse.jwt.algorithm is RS256; one key verifies one algorithm"
+            + " (RFC 8725 §3.1): pin the key's algorithm or use a key made for RS256");
+  }
+
+  @Test
+  void refusesAJwksKeyWhoseTypeOrCurveContradictsItsAlgorithm() {
+    assertThat(jwksProblems("ES256", Pem.jwks(Pem.ec("secp384r1").getPublic(), "p384", "sig",
+        List.of("verify"), "ES256"))).containsExactly("gatehouse.jwt.verify-keys: the JWKS key"
+        + " \"p384\" holds a key that is not on the curve ES256 requires (P-256)");
+    assertThat(jwksProblems("RS256", Pem.jwks(Pem.ec("secp256r1").getPublic(), "ec-as-rsa",
+        null, null, "RS256"))).containsExactly("gatehouse.jwt.verify-keys: the JWKS key"
+        + " \"ec-as-rsa\" holds a non-RSA key, but RS256 needs RSA keys");
+  }
+
+  @Test
+  void startsWithAJwksSignatureKeyThatSaysSo() {
+    KeyPair kp = Pem.ec("secp256r1");
+    EmbeddedServer server = Servers.base().property("gatehouse.jwt.algorithm", "ES256")
+        .property("gatehouse.jwt.verify-keys", Pem.jwks(kp.getPublic(), "ok", "sig",
+            List.of("verify"), "ES256")).build();
+    try {
+      server.start();
+    } finally {
+      server.stop();
+    }
+  }
+
+  @Test
+  void refusesAnRsaKeyWithTheRocaFingerprintAsPemOrInAJwks() {
+    java.security.PublicKey roca = Pem.rsaPublic(RocaVectors.VULNERABLE_2048);
+    String rule = "holds an RSA key with the ROCA fingerprint (CVE-2017-15361): its private key"
+        + " can be computed from the public key. Revoke it and generate a new key pair outside the"
+        + " affected Infineon chips (firmware before 2017)";
+    assertThat(problems(Servers.base().property("gatehouse.jwt.algorithm", "RS256")
+        .property("gatehouse.jwt.verify-keys", Pem.of(roca)))).containsExactly(
+        "gatehouse.jwt.verify-keys: " + rule);
+    assertThat(jwksProblems("PS256", Pem.jwks(roca, "card-7", "sig", null, "PS256")))
+        .containsExactly("gatehouse.jwt.verify-keys: the JWKS key \"card-7\" " + rule);
   }
 
   /** A recheck with nothing to recheck. */

@@ -1,6 +1,7 @@
 package dev.gatehouse.jwt.internal;
 
 import dev.gatehouse.core.config.ConfigReader;
+import dev.gatehouse.jwt.JwtSettings;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
@@ -164,7 +165,9 @@ public final class JwtKeys {
             throw new IllegalArgumentException("holds a JWKS key without a kid or that is not a"
                 + " public key; every key needs a kid");
           }
-          keys.put(jwk.getKeyId(), check(p.getPublicKey(), alg));
+          String key = "the JWKS key \"" + printable(jwk.getKeyId()) + "\" ";
+          checkMetadata(jwk, key, alg);
+          keys.put(jwk.getKeyId(), check(p.getPublicKey(), alg, key));
         }
       } catch (JoseException e) {
         throw new IllegalArgumentException("is not a valid JWKS document");
@@ -181,7 +184,7 @@ public final class JwtKeys {
           throw new IllegalArgumentException("holds something that is not a PEM public key for "
               + alg.getAlgorithm() + " (-----BEGIN PUBLIC KEY-----)");
         }
-        keys.put(thumbprint(key), check(key, alg));
+        keys.put(thumbprint(key), check(key, alg, ""));
       }
     }
     if (keys.isEmpty()) {
@@ -190,26 +193,64 @@ public final class JwtKeys {
     return keys;
   }
 
-  private static PublicKey check(PublicKey key, SignatureAlgorithm alg) {
+  /**
+   * A JWKS key's own statements must agree with verifying signatures of the pinned algorithm
+   * (RFC 7517 §4.2-4.4): not an encryption key, allowed to verify, made for this algorithm.
+   */
+  private static void checkMetadata(JsonWebKey jwk, String key, SignatureAlgorithm alg) {
+    String name = alg.getAlgorithm();
+    if (jwk.getUse() != null && !jwk.getUse().equals("sig")) {
+      throw new IllegalArgumentException(key + "is not a signature key (\"use\": \""
+          + printable(jwk.getUse()) + "\"); a key published for encryption must not verify"
+          + " tokens: configure the issuer's signature key, with \"use\": \"sig\" or no \"use\"");
+    }
+    if (jwk.getKeyOps() != null && !jwk.getKeyOps().contains("verify")) {
+      throw new IllegalArgumentException(key + "does not allow verification (its \"key_ops\""
+          + " lack \"verify\"); configure a key whose key_ops include verify, or that has none");
+    }
+    if (jwk.getAlgorithm() != null && !jwk.getAlgorithm().equals(name)) {
+      throw new IllegalArgumentException(key + "is for \"alg\": \""
+          + printable(jwk.getAlgorithm()) + "\", but " + JwtSettings.ALGORITHM + " is " + name
+          + "; one key verifies one algorithm (RFC 8725 §3.1): pin the key's algorithm or use a"
+          + " key made for " + name);
+    }
+  }
+
+  /** The key suits the pinned algorithm: its type, size or curve, and no ROCA fingerprint. */
+  private static PublicKey check(PublicKey key, SignatureAlgorithm alg, String which) {
     String name = alg.getAlgorithm();
     if (name.startsWith("RS") || name.startsWith("PS")) {
       if (!(key instanceof RSAPublicKey rsa)) {
-        throw new IllegalArgumentException("holds a non-RSA key, but " + name + " needs RSA keys");
+        throw new IllegalArgumentException(which + "holds a non-RSA key, but " + name
+            + " needs RSA keys");
       }
       if (rsa.getModulus().bitLength() < 2048) {
-        throw new IllegalArgumentException("holds an RSA key of " + rsa.getModulus().bitLength()
-            + " bits; at least 2048 are required (RFC 7518 §3.3)");
+        throw new IllegalArgumentException(which + "holds an RSA key of "
+            + rsa.getModulus().bitLength() + " bits; at least 2048 are required (RFC 7518 §3.3)");
+      }
+      if (RocaFingerprint.of(rsa.getModulus())) {
+        throw new IllegalArgumentException(which + "holds an RSA key with the ROCA fingerprint"
+            + " (CVE-2017-15361): its private key can be computed from the public key. Revoke"
+            + " it and generate a new key pair outside the affected Infineon chips (firmware"
+            + " before 2017)");
       }
     } else if (name.startsWith("ES")) {
       int bits = name.equals("ES256") ? 256 : name.equals("ES384") ? 384 : 521;
-      if (!(key instanceof ECPublicKey ec) || ec.getParams().getCurve().getField().getFieldSize() != bits) {
-        throw new IllegalArgumentException("holds a key that is not on the curve " + name
+      if (!(key instanceof ECPublicKey ec)
+          || ec.getParams().getCurve().getField().getFieldSize() != bits) {
+        throw new IllegalArgumentException(which + "holds a key that is not on the curve " + name
             + " requires (P-" + bits + ")");
       }
     } else if (name.equals("EdDSA") && !(key instanceof EdECPublicKey)) {
-      throw new IllegalArgumentException("holds a key that is not Ed25519/Ed448, as EdDSA needs");
+      throw new IllegalArgumentException(which + "holds a key that is not Ed25519/Ed448, as"
+          + " EdDSA needs");
     }
     return key;
+  }
+
+  /** A kid or parameter as a message may show it: short printable ASCII, else a placeholder. */
+  private static String printable(String value) {
+    return value.matches("[\\x20-\\x7e&&[^\"\\\\]]{1,64}") ? value : "<unprintable>";
   }
 
   static String thumbprint(PublicKey key) {

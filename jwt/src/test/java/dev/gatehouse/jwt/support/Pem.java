@@ -41,6 +41,42 @@ public final class Pem {
     }
   }
 
+  /**
+   * A JWKS document with one key and the given parameters ({@code use}, {@code key_ops},
+   * {@code alg}; null leaves one out).
+   */
+  public static String jwks(PublicKey key, String kid, String use, java.util.List<String> keyOps,
+      String alg) {
+    try {
+      org.jose4j.jwk.PublicJsonWebKey jwk = org.jose4j.jwk.PublicJsonWebKey.Factory
+          .newPublicJwk(key);
+      jwk.setKeyId(kid);
+      if (use != null) {
+        jwk.setUse(use);
+      }
+      if (keyOps != null) {
+        jwk.setKeyOps(keyOps);
+      }
+      if (alg != null) {
+        jwk.setAlgorithm(alg);
+      }
+      return "{\"keys\":[" + jwk.toJson(org.jose4j.jwk.JsonWebKey.OutputControlLevel.PUBLIC_ONLY)
+          + "]}";
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An RSA public key with this modulus and the exponent 65537. */
+  public static PublicKey rsaPublic(java.math.BigInteger modulus) {
+    try {
+      return java.security.KeyFactory.getInstance("RSA").generatePublic(
+          new java.security.spec.RSAPublicKeySpec(modulus, java.math.BigInteger.valueOf(65537)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static String of(PrivateKey key) {
     return wrap("PRIVATE KEY", key.getEncoded());
   }

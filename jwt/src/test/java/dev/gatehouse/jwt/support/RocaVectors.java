@@ -1,0 +1,34 @@
+package dev.gatehouse.jwt.support;
+
+import java.math.BigInteger;
+
+/**
+ * Public test vectors of the ROCA detector's authors (crocs-muni/roca, {@code roca/tests}): a
+ * 2048-bit modulus made by an affected Infineon chip ({@code data/mod03.txt}), and moduli that the
+ * first, bit-mask detector flags but that do not have the structure ({@code test_fake_mods}).
+ */
+public final class RocaVectors {
+
+  private RocaVectors() {
+  }
+
+  /** Fingerprinted, 2048 bits ({@code mod03.txt}). */
+  public static final BigInteger VULNERABLE_2048 = new BigInteger(
+      "9dcd7420e420c270a68060eb8b5aa7457a9f6648f86fafed2775cc1f79ae962f1e63f1b9e51c55f9ea6fdc7332"
+          + "e9b0058c9ff2eb1fc89855029cf6aafe21e689feb38ac9ffb12f1ce371bb5d0e9aae64161abce74b4244bf"
+          + "68f1edb4411f756a097c8929c14740245ea355f8332d1aa36bb50c7dcb4505da8de02e4e53d38f8df06097"
+          + "da7524df0df93db48eac8cc4af2d3a16257eb2b2adca6ba464e5974fa92550d31b1babf161e7692d00b86e"
+          + "3dd886ecab4abfbe1a8f8cc263ff4af55cdb45f4249a5193925f5e983d762f0b6800943eb0267b08f42ed3"
+          + "11ce1f5c86eacbc8ce4d3cb7a2fee1ef5641423a1cf4114e5ecf50034a60a412523af9e6f4aa11", 16);
+
+  /** Flagged by the bit-mask test, not fingerprinted ({@code test_fake_mods}, the first two). */
+  public static final BigInteger[] LOOK_ALIKES = {
+      new BigInteger("72414128973967872688332736535017614208620368242015797102796086827882754006"
+          + "260204061799547004983731426777596445658889886861027045033760014948048067467947960318"
+          + "205453778973975867532910489227970143091184725760290172935872752222320334100097730483"
+          + "600892686353719855397381316384244147860260153198611313067061116317"),
+      new BigInteger("13834597326516361469435247700446919128645911107056451629938149518862494667"
+          + "106545192467770462889247601177320161211759730331553074573801557915910625981120461064"
+          + "734766215015981477489478452436613822022643159899193705744202069446636585017005781362"
+          + "7445465881816985939192840583168136876337135351417253708364245923133")};
+}
