@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.Config;
  *   <tr><td>gatehouse.jwt.secret / secret-file</td><td>HS*: required</td></tr>
  *   <tr><td>gatehouse.jwt.sign-key / sign-key-file / sign-key-id</td><td>asymmetric issuing</td></tr>
  *   <tr><td>gatehouse.jwt.verify-keys / verify-keys-file</td><td>asymmetric: required</td></tr>
+ *   <tr><td>gatehouse.jwt.key-id</td><td>HS*: derived from the secret and the issuer</td></tr>
  *   <tr><td>gatehouse.jwt.access-token-ttl</td><td>PT15M, at most PT30M</td></tr>
  *   <tr><td>gatehouse.jwt.max-token-age</td><td>the access-token TTL, at most PT30M</td></tr>
  *   <tr><td>gatehouse.jwt.clock-skew</td><td>PT30S, at most PT2M</td></tr>
@@ -107,7 +108,7 @@ public final class JwtSettings {
     String audience = required(in, AUDIENCE, "the name of this API as it appears in the aud"
         + " claim, e.g. notes-api");
     SignatureAlgorithm alg = algorithm(in);
-    JwtKeys keys = alg == null ? null : JwtKeys.read(in, alg);
+    JwtKeys keys = alg == null ? null : JwtKeys.read(in, alg, issuer);
 
     Duration accessTtl = in.duration(ACCESS_TTL).orElse(DEFAULT_ACCESS_TTL);
     within(in, ACCESS_TTL, accessTtl, Duration.ofSeconds(30), MAX_ACCESS_TTL,

@@ -207,6 +207,24 @@ class JwtStartupRefusalTest {
         .containsExactly("gatehouse.jwt.verify-keys: the JWKS key \"card-7\" " + rule);
   }
 
+  @Test
+  void refusesAKeyIdWithAnAsymmetricAlgorithm() {
+    KeyPair kp = Pem.rsa(2048);
+    assertThat(problems(Servers.base().property("gatehouse.jwt.algorithm", "RS256")
+        .property("gatehouse.jwt.verify-keys", Pem.of(kp.getPublic()))
+        .property("gatehouse.jwt.key-id", "2026-11"))).containsExactly(
+        "gatehouse.jwt.key-id: \"2026-11\" names the HMAC secret's key, but RS256 takes keys"
+            + " from gatehouse.jwt.verify-keys (a PEM key's kid is its RFC 7638 thumbprint, a JWKS"
+            + " key carries its own); choose the signing key with gatehouse.jwt.sign-key-id");
+  }
+
+  @Test
+  void refusesAKeyIdThatIsNotAPlainName() {
+    assertThat(problems(hs(Servers.secret(32)).property("gatehouse.jwt.key-id", "../k 1")))
+        .containsExactly("gatehouse.jwt.key-id: \"../k 1\" must be 1 to 64 letters, digits, '.',"
+            + " '_' or '-', e.g. 2026-11");
+  }
+
   /** A recheck with nothing to recheck. */
   @Path("/misconfigured")
   public static class RecheckWithoutRoles {

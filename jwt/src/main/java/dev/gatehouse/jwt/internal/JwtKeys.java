@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
@@ -43,6 +42,7 @@ public final class JwtKeys {
   public static final String SIGN_KEY_ID = "gatehouse.jwt.sign-key-id";
   public static final String VERIFY_KEYS = "gatehouse.jwt.verify-keys";
   public static final String VERIFY_KEYS_FILE = "gatehouse.jwt.verify-keys-file";
+  public static final String KEY_ID = "gatehouse.jwt.key-id";
 
   private final SignatureAlgorithm algorithm;
   private final Map<String, Key> verificationKeys;
@@ -57,8 +57,11 @@ public final class JwtKeys {
     this.signingKey = signingKey;
   }
 
-  /** Keys for an HMAC algorithm from raw secret bytes (at least 32/48/64 for HS256/384/512). */
-  public static JwtKeys hmac(SignatureAlgorithm algorithm, byte[] secret) {
+  /**
+   * Keys for an HMAC algorithm from raw secret bytes (at least 32/48/64 for HS256/384/512), with
+   * the key id {@code kid} (see {@link #derivedKeyId}).
+   */
+  public static JwtKeys hmac(SignatureAlgorithm algorithm, byte[] secret, String kid) {
     int min = minSecretBytes(algorithm);
     if (secret.length < min) {
       throw new IllegalArgumentException(SECRET + ": has " + secret.length + " bytes; "
@@ -66,16 +69,52 @@ public final class JwtKeys {
           + " output of: openssl rand -base64 " + min);
     }
     SecretKey key = new SecretKeySpec(secret, "Hmac" + algorithm.getAlgorithm().replace("HS", "SHA"));
-    String kid = "hs-" + Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(secret))
-        .substring(0, 12);
     return new JwtKeys(algorithm, Map.of(kid, key), kid, key);
   }
 
-  public static JwtKeys read(ConfigReader in, SignatureAlgorithm alg) {
+  /**
+   * The {@code kid} of an HMAC secret when {@code gatehouse.jwt.key-id} is not set: {@code hs-}
+   * and 48 bits of HMAC-SHA256(secret, {@code "gatehouse.jwt.key-id:" + issuer}), base64url.
+   *
+   * <p>Every instance that shares the secret and the issuer derives the same kid, so they accept
+   * each other's tokens across restarts (a random kid per process would not, unless the kid were
+   * ignored); a new secret gets a new kid. It is not a hash of the bare secret, which would be a
+   * fingerprint of it in every token: nothing can be looked up in a table of known secrets'
+   * hashes, the same secret gives different kids under different issuers, and checking a guessed
+   * secret against the kid costs one HMAC — what checking it against any token's signature
+   * already costs — so the kid tells no more than a token does. 48 bits tell keys apart.
+   */
+  public static String derivedKeyId(byte[] secret, String issuer) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      byte[] tag = mac.doFinal(("gatehouse.jwt.key-id:" + issuer).getBytes(StandardCharsets.UTF_8));
+      return "hs-" + Base64.getUrlEncoder().withoutPadding().encodeToString(tag).substring(0, 8);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Reads the keys of the pinned algorithm, recording every problem in {@code in}.
+   *
+   * @param issuer the configured issuer, which the derived HMAC kid depends on
+   */
+  public static JwtKeys read(ConfigReader in, SignatureAlgorithm alg, String issuer) {
     boolean hmac = alg.getAlgorithm().startsWith("HS");
     Optional<String> secret = valueOrFile(in, SECRET, SECRET_FILE);
     Optional<String> signKey = valueOrFile(in, SIGN_KEY, SIGN_KEY_FILE);
     Optional<String> verifyKeys = valueOrFile(in, VERIFY_KEYS, VERIFY_KEYS_FILE);
+    Optional<String> keyId = in.string(KEY_ID);
+    if (keyId.isPresent() && !hmac) {
+      in.problem(KEY_ID, keyId.get(), "names the HMAC secret's key, but " + alg.getAlgorithm()
+          + " takes keys from " + VERIFY_KEYS + " (a PEM key's kid is its RFC 7638 thumbprint,"
+          + " a JWKS key carries its own); choose the signing key with " + SIGN_KEY_ID);
+    } else if (keyId.isPresent() && !keyId.get().matches("[A-Za-z0-9._-]{1,64}")) {
+      in.problem(KEY_ID, keyId.get(), "must be 1 to 64 letters, digits, '.', '_' or '-', e.g."
+          + " 2026-11");
+      keyId = Optional.empty();
+    }
     if (hmac) {
       if (signKey.isPresent() || verifyKeys.isPresent()) {
         in.secretProblem(SIGN_KEY, "and " + VERIFY_KEYS + " are for asymmetric algorithms; with "
@@ -95,7 +134,8 @@ public final class JwtKeys {
             + " -base64 " + minSecretBytes(alg));
         return null;
       }
-      return in.attempt(() -> hmac(alg, bytes)).orElse(null);
+      String kid = keyId.orElseGet(() -> derivedKeyId(bytes, String.valueOf(issuer)));
+      return in.attempt(() -> hmac(alg, bytes, kid)).orElse(null);
     }
     if (secret.isPresent()) {
       in.secretProblem(SECRET, "is for HS256/384/512; with " + alg.getAlgorithm() + " set "
@@ -291,14 +331,6 @@ public final class JwtKeys {
       case "HS512" -> 64;
       default -> 32;
     };
-  }
-
-  private static byte[] sha256(byte[] b) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(b);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   public SignatureAlgorithm algorithm() {

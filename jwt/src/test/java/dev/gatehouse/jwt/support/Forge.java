@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -47,8 +49,24 @@ public final class Forge {
     return f;
   }
 
-  /** The kid Gatehouse derives for an HMAC secret. */
+  /**
+   * The kid Gatehouse derives for an HMAC secret under the tests' issuer: {@code hs-} and 48 bits
+   * of HMAC-SHA256(secret, "gatehouse.jwt.key-id:" + issuer), base64url.
+   */
   public static String hmacKid(byte[] secret) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      byte[] tag = mac.doFinal(("gatehouse.jwt.key-id:" + Servers.ISSUER)
+          .getBytes(StandardCharsets.UTF_8));
+      return "hs-" + Base64.getUrlEncoder().withoutPadding().encodeToString(tag).substring(0, 8);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What the kid was before: a prefix of the secret's bare SHA-256, 72 bits of it. */
+  public static String sha256Kid(byte[] secret) {
     try {
       return "hs-" + Base64.getUrlEncoder().withoutPadding()
           .encodeToString(MessageDigest.getInstance("SHA-256").digest(secret)).substring(0, 12);
