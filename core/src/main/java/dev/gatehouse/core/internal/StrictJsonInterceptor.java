@@ -80,7 +80,8 @@ public final class StrictJsonInterceptor implements ReaderInterceptor {
     if (value instanceof Collection<?> || value instanceof Object[]) {
       validateElements(v, value instanceof Object[] array ? Arrays.asList(array)
           : (Collection<?>) value);
-    } else if (v != null && !value.getClass().getName().startsWith("java.")) {
+    } else if (v != null && !value.getClass().isArray()
+        && !value.getClass().getName().startsWith("java.")) {
       Set<ConstraintViolation<Object>> violations = v.validate(value);
       if (!violations.isEmpty()) {
         throw new ConstraintViolationException(violations);
