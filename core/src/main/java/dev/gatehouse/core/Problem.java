@@ -40,6 +40,8 @@ public final class Problem {
   private final Map<String, Object> extensions = new LinkedHashMap<>();
   private SecurityEventType eventType;
   private String eventReason;
+  private String eventSubject;
+  private String eventAccount;
   private Throwable cause;
 
   private Problem(int status) {
@@ -76,6 +78,24 @@ public final class Problem {
     return this;
   }
 
+  /**
+   * The subject the event concerns when the request has none: the owner of a reused refresh
+   * token, of a session that was revoked.
+   */
+  public Problem eventSubject(String subject) {
+    this.eventSubject = subject;
+    return this;
+  }
+
+  /**
+   * The account an anonymous attempt named — a login's email — recorded in the event only as
+   * {@link SecurityEvent#accountKey(String) its hash}, never as given.
+   */
+  public Problem eventAccount(String account) {
+    this.eventAccount = account == null ? null : SecurityEvent.accountKey(account);
+    return this;
+  }
+
   /** An unexpected exception behind a 5xx, logged server-side with the request id, never sent. */
   public Problem cause(Throwable t) {
     this.cause = t;
@@ -92,6 +112,16 @@ public final class Problem {
 
   public String eventReason() {
     return eventReason;
+  }
+
+  /** The subject set by {@link #eventSubject}, or null. */
+  public String eventSubject() {
+    return eventSubject;
+  }
+
+  /** The hashed account key set by {@link #eventAccount}, or null. */
+  public String eventAccountKey() {
+    return eventAccount;
   }
 
   public Throwable unexpectedCause() {

@@ -29,6 +29,8 @@ import java.util.Objects;
  *     matched (the raw path is never recorded: it is attacker-chosen text)
  * @param reason an internal reason code such as {@code token_expired}: lower-case letters,
  *     digits, {@code _ . -}, at most 64 characters
+ * @param account the {@link #accountKey(String) hashed key} of the account an anonymous attempt
+ *     named (a failed login's email), or null
  */
 public record SecurityEvent(
     SecurityEventType type,
@@ -38,7 +40,8 @@ public record SecurityEvent(
     String clientAddress,
     String method,
     String path,
-    String reason) {
+    String reason,
+    String account) {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -47,6 +50,30 @@ public record SecurityEvent(
     Objects.requireNonNull(time, "time");
     reason = reasonCode(reason);
     subject = subject == null ? null : clip(subject, 128);
+    account = account == null ? null : clip(account, 64);
+  }
+
+  /** An event about no particular account. */
+  public SecurityEvent(SecurityEventType type, Instant time, String requestId, String subject,
+      String clientAddress, String method, String path, String reason) {
+    this(type, time, requestId, subject, clientAddress, method, path, reason, null);
+  }
+
+  /**
+   * The key under which events name an account without recording it: SHA-256 of the name as
+   * the application canonicalised it, 128 bits in base64url. The same account gives the same key
+   * on every instance, so alerts can count attempts per account; it is a pseudonym, not a secret
+   * (anyone who can guess the address can compute it).
+   */
+  public static String accountKey(String account) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(account.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.Base64.getUrlEncoder().withoutPadding()
+          .encodeToString(java.util.Arrays.copyOf(d, 16));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The event as one line of JSON. */
@@ -60,6 +87,9 @@ public record SecurityEvent(
     m.put("method", method);
     m.put("path", path);
     m.put("reason", reason);
+    if (account != null) {
+      m.put("account", account);
+    }
     try {
       return JSON.writeValueAsString(m);
     } catch (JsonProcessingException e) {

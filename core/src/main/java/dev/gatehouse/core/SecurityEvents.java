@@ -33,13 +33,25 @@ public final class SecurityEvents {
   /** Builds an event from the request (id, subject, client, method, path template) and fires it. */
   public static SecurityEvent fire(ContainerRequestContext request, SecurityEventType type,
       String reason) {
+    return fire(request, type, reason, null, null);
+  }
+
+  /**
+   * As {@link #fire(ContainerRequestContext, SecurityEventType, String)}, naming the subject when
+   * the request has none (the owner of a reused refresh token) and an account key (see
+   * {@link SecurityEvent#accountKey(String)}) for an anonymous attempt at an account.
+   */
+  public static SecurityEvent fire(ContainerRequestContext request, SecurityEventType type,
+      String reason, String subject, String accountKey) {
+    String authenticated = subject(request);
     SecurityEvent event = new SecurityEvent(type, CLOCK.instant(),
         RequestId.of(request).orElse(null),
-        subject(request),
+        authenticated != null ? authenticated : subject,
         ClientAddress.of(request).map(ClientAddress::text).orElse(null),
         request.getMethod(),
         request.getProperty(PATH_TEMPLATE) instanceof String p ? p : null,
-        reason);
+        reason,
+        accountKey);
     fire(event);
     return event;
   }

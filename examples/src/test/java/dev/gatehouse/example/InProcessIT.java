@@ -103,6 +103,33 @@ class InProcessIT extends NotesContract {
         .doesNotContain("secret-password-xyz").doesNotContain("nobody@example.com");
   }
 
+  @Test
+  void aFailedLoginEventNamesTheAccountOnlyByItsHash() {
+    List<SecurityEvent> seen = new CopyOnWriteArrayList<>();
+    Recorder.sink = seen;
+    String email = Client.uniqueEmail("named");
+    client.login(email, "secret-password-xyz").statusCode(401);
+    assertThat(seen).filteredOn(e -> e.type() == SecurityEventType.AUTHENTICATION_FAILED)
+        .singleElement().satisfies(e -> {
+          assertThat(e.account()).isEqualTo(SecurityEvent.accountKey(email));
+          assertThat(e.toJson()).doesNotContain(email);
+        });
+  }
+
+  @Test
+  void aRefreshTokenReuseEventNamesTheSessionsSubject() {
+    JsonPath session = client.newUser("reused");
+    String subject = client.as(session.getString("access_token")).get("/me").then().extract()
+        .jsonPath().getString("id");
+    String first = session.getString("refresh_token");
+    client.refresh(first).statusCode(200);
+    List<SecurityEvent> seen = new CopyOnWriteArrayList<>();
+    Recorder.sink = seen;
+    client.refresh(first).statusCode(401);
+    assertThat(seen).filteredOn(e -> e.type() == SecurityEventType.REFRESH_TOKEN_REUSE)
+        .singleElement().satisfies(e -> assertThat(e.subject()).isEqualTo(subject));
+  }
+
   /** Observes the events inside the service. */
   @jakarta.enterprise.context.ApplicationScoped
   public static class Recorder {

@@ -122,14 +122,15 @@ public class TokenIssuer {
     RefreshTokens.Parsed next = switch (rotation.outcome()) {
       case ROTATED -> successor;
       case GRACE_REPLAY -> runtime.refreshTokens().unseal(rotation.sealedSuccessor(), presented)
-          .orElseThrow(() -> unauthorized("refresh_grace_unsealable"));
+          .orElseThrow(() -> unauthorized("refresh_grace_unsealable", family.subject()));
       case REUSE_DETECTED -> {
         // the store revoked the family; the access tokens of both holders go with it
         runtime.revocations().denySession(family.id());
         throw new ProblemException(
-            Problem.unauthenticated(SecurityEventType.REFRESH_TOKEN_REUSE, "family_revoked"));
+            Problem.unauthenticated(SecurityEventType.REFRESH_TOKEN_REUSE, "family_revoked")
+                .eventSubject(family.subject()));
       }
-      case INVALID -> throw unauthorized("refresh_invalid");
+      case INVALID -> throw unauthorized("refresh_invalid", family.subject());
     };
     return new IssuedTokens(access, next.token(), s.accessTokenTtl().toSeconds());
   }
@@ -180,7 +181,7 @@ public class TokenIssuer {
       return source.get().currentRoles(family.subject());
     } catch (SubjectGoneException gone) {
       revokeAll(family.subject());
-      throw unauthorized("subject_gone");
+      throw unauthorized("subject_gone", family.subject());
     }
   }
 
@@ -207,8 +208,14 @@ public class TokenIssuer {
   }
 
   private static ProblemException unauthorized(String reason) {
+    return unauthorized(reason, null);
+  }
+
+  /** The generic 401; the event names {@code subject}, the session's owner, when known. */
+  private static ProblemException unauthorized(String reason, String subject) {
     return new ProblemException(
-        Problem.unauthenticated(SecurityEventType.AUTHENTICATION_FAILED, reason));
+        Problem.unauthenticated(SecurityEventType.AUTHENTICATION_FAILED, reason)
+            .eventSubject(subject));
   }
 
   private static Instant min(Instant a, Instant b) {

@@ -4,12 +4,11 @@ import java.time.Duration;
 
 /**
  * Decides whether one more call fits a bucket. One method, one decision, no read-then-write on the
- * caller's side: the in-process backend decides on resilience4j's lock-free limiter, the Redis
- * backend in one Lua script. Both pass the same contract suite. May throw
+ * caller's side: the in-process backend decides by compare-and-set, the Redis backend in
+ * one Lua script, both with the same GCRA. Both pass the same contract suite. May throw
  * {@link dev.gatehouse.core.StoreUnavailableException}; the policy's
  * {@code on-store-failure} decides what happens then.
  */
-@FunctionalInterface
 public interface RateLimitBackend {
 
   /** The outcome of one call. */
@@ -27,4 +26,15 @@ public interface RateLimitBackend {
    * @param bucket the policy name and the key, e.g. {@code login:ip:192.0.2.1}; never a raw path
    */
   Decision acquire(RateLimitPolicy policy, String bucket);
+
+  /**
+   * Gives back {@code calls} permits taken from {@code bucket}: {@code calls >= policy.limit()}
+   * empties it. {@link RateLimits#attempt} uses it so that an attempt that succeeded — the owner's
+   * login — is not counted as a failure. The default gives nothing back: such a backend counts
+   * every attempt, which is stricter, never laxer.
+   *
+   * @throws dev.gatehouse.core.StoreUnavailableException when the store cannot answer
+   */
+  default void giveBack(RateLimitPolicy policy, String bucket, int calls) {
+  }
 }

@@ -95,7 +95,8 @@ public final class ResponseFilter implements ContainerResponseFilter {
           problem.unexpectedCause());
     }
     if (problem.eventType() != null) {
-      SecurityEvents.fire(request, problem.eventType(), problem.eventReason());
+      SecurityEvents.fire(request, problem.eventType(), problem.eventReason(),
+          problem.eventSubject(), problem.eventAccountKey());
     }
     response.setEntity(problem.toJson(requestId), new Annotation[0], Problem.MEDIA_TYPE);
   }

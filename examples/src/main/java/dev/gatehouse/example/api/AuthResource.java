@@ -66,22 +66,27 @@ public class AuthResource {
 
   /**
    * The same 401 body, and the same Argon2 work, for an unknown email and a wrong password.
-   * Limited per client address ({@code @RateLimited}) and per account (in code), both by the
-   * {@code login} policy.
+   * Every attempt counts against the client address ({@code @RateLimited("login")}); failures
+   * count against the account from this address ({@code login-failures}, forgiven by a success)
+   * and against the account from anywhere ({@code login-account}, a slower ceiling), so someone
+   * guessing at an account from elsewhere does not lock its owner out.
    */
   @POST
   @Path("/login")
   @PermitAll
   @RateLimited("login")
   public IssuedTokens login(@Valid LoginRequest request) {
-    rateLimits.check("login", Users.normalise(request.email()));
-    Optional<User> user = users.byEmail(request.email());
+    String account = request.email();
+    RateLimits.Attempt attempt = rateLimits.attempt("login-failures", "login-account", account);
+    Optional<User> user = users.byEmail(account);
     boolean ok = passwords.verify(user.map(u -> u.passwordHash).orElse(null), request.password());
     if (!ok || user.isEmpty()) {
       throw new ProblemException(Problem.of(401)
           .detail("The email address or the password is wrong.")
-          .event(SecurityEventType.AUTHENTICATION_FAILED, "bad_credentials"));
+          .event(SecurityEventType.AUTHENTICATION_FAILED, "bad_credentials")
+          .eventAccount(account));
     }
+    attempt.succeeded();
     User u = user.get();
     if (passwords.needsRehash(u.passwordHash)) {
       users.updatePasswordHash(u.id, passwords.hash(request.password()));

@@ -24,6 +24,8 @@ public final class Limiter {
   /** The request property holding the tightest quota left, for the response headers. */
   public static final String QUOTA = "dev.gatehouse.ratelimit.quota";
 
+  private static final System.Logger LOG = System.getLogger("dev.gatehouse.ratelimit");
+
   private final RateLimitBackend backend;
 
   Limiter(RateLimitBackend backend) {
@@ -68,6 +70,19 @@ public final class Limiter {
       }
     }
     return new Outcome(Optional.empty(), tightest, allowedThroughFailure);
+  }
+
+  /**
+   * Gives back {@code calls} permits of {@code bucket}; a store that cannot answer keeps them
+   * counted (stricter, never laxer), logged.
+   */
+  public void giveBack(RateLimitPolicy policy, String bucket, int calls) {
+    try {
+      backend.giveBack(policy, bucket, calls);
+    } catch (StoreUnavailableException e) {
+      LOG.log(System.Logger.Level.WARNING, "rate-limit store unavailable: " + calls
+          + " call(s) of policy " + policy.name() + " stay counted");
+    }
   }
 
   static Response tooMany(RateLimitPolicy policy, Decision d) {

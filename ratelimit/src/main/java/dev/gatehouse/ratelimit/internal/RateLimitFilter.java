@@ -38,11 +38,17 @@ public final class RateLimitFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     RateLimitPlan plan = Matched.claim(request, RateLimitModule.NAME, MARK, RateLimitPlan.class);
-    if (plan == null || plan.policies().isEmpty()) {
+    if (plan == null) {
       return;
     }
-    Limiter limiter = runtime.get().limiter();
-    String ip = ClientAddress.of(request).map(ClientAddress::bucket).orElse("unknown");
+    RateLimitRuntime r = runtime.get();
+    java.util.Optional<ClientAddress> client = ClientAddress.of(request);
+    client.ifPresent(r.requestAddress()::set);
+    if (plan.policies().isEmpty()) {
+      return;
+    }
+    Limiter limiter = r.limiter();
+    String ip = client.map(ClientAddress::bucket).orElse("unknown");
     SecurityContext sc = request.getSecurityContext();
     Principal user = sc == null ? null : sc.getUserPrincipal();
     Limiter.Quota tightest = null;

@@ -30,6 +30,8 @@ public class RateLimitRuntime {
   Instance<RateLimitBackend> customBackends;
   @Inject
   GatehouseRedis redis;
+  @Inject
+  RequestAddress requestAddress;
 
   private RateLimitSettings settings;
   private Limiter limiter;
@@ -56,5 +58,10 @@ public class RateLimitRuntime {
 
   public Limiter limiter() {
     return limiter;
+  }
+
+  /** The current request's client address (a request-scoped proxy). */
+  public RequestAddress requestAddress() {
+    return requestAddress;
   }
 }

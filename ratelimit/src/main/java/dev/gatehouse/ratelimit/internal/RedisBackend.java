@@ -48,6 +48,32 @@ public final class RedisBackend implements RateLimitBackend {
       return {1, math.floor((tolerance - (new_tat - now)) / interval), 0}
       """);
 
+  /**
+   * KEYS[1] bucket. ARGV: interval T (µs), calls to give back (0: all), now (µs) or empty. Moves
+   * the arrival time back by calls·T, not before now; giving back all deletes the bucket.
+   */
+  static final LuaScript GIVE_BACK = LuaScript.of("gatehouse-gcra-give-back", """
+      if ARGV[2] == '0' then
+        return redis.call('DEL', KEYS[1])
+      end
+      local tat = redis.call('GET', KEYS[1])
+      if not tat then return 0 end
+      local now
+      if ARGV[3] == '' then
+        local t = redis.call('TIME')
+        now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+      else
+        now = tonumber(ARGV[3])
+      end
+      local new_tat = tonumber(tat) - tonumber(ARGV[1]) * tonumber(ARGV[2])
+      if new_tat <= now then
+        return redis.call('DEL', KEYS[1])
+      end
+      redis.call('SET', KEYS[1], string.format('%.0f', new_tat), 'PX',
+        math.ceil((new_tat - now) / 1000) + 1)
+      return 1
+      """);
+
   private static final String STORE = "rate-limit store";
 
   private final UnifiedJedis redis;
@@ -64,11 +90,9 @@ public final class RedisBackend implements RateLimitBackend {
 
   @Override
   public Decision acquire(RateLimitPolicy policy, String bucket) {
-    long periodMicros = policy.period().toNanos() / 1000;
-    long interval = periodMicros / policy.limit();
+    long interval = interval(policy);
     long tolerance = interval * policy.limit();
-    String now = clock.equals(Clock.systemUTC()) ? ""
-        : String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()));
+    String now = now();
     List<?> r;
     try {
       r = (List<?>) GCRA.run(redis, List.of(key(bucket)), List.of(String.valueOf(interval),
@@ -79,5 +103,27 @@ public final class RedisBackend implements RateLimitBackend {
     boolean allowed = ((Long) r.get(0)) == 1L;
     return new Decision(allowed, ((Long) r.get(1)).intValue(),
         Duration.ofNanos(((Long) r.get(2)) * 1000));
+  }
+
+  @Override
+  public void giveBack(RateLimitPolicy policy, String bucket, int calls) {
+    int n = calls >= policy.limit() ? 0 : Math.max(1, calls);
+    try {
+      GIVE_BACK.run(redis, List.of(key(bucket)), List.of(String.valueOf(interval(policy)),
+          String.valueOf(n), now()));
+    } catch (JedisException e) {
+      throw new StoreUnavailableException(STORE, e);
+    }
+  }
+
+  /** One call every {@code period / limit}, in microseconds. */
+  private static long interval(RateLimitPolicy policy) {
+    return policy.period().toNanos() / 1000 / policy.limit();
+  }
+
+  /** The test's clock in µs, or empty for Redis's own. */
+  private String now() {
+    return clock.equals(Clock.systemUTC()) ? ""
+        : String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()));
   }
 }

@@ -88,6 +88,63 @@ abstract class RateLimitBackendContract {
     assertThat(backend.acquire(FIVE_PER_MINUTE, b).allowed()).isTrue();
   }
 
+  /**
+   * A fixed window lets {@code limit} through at the end of one window and {@code limit} again at
+   * the start of the next (resilience4j's limiter let 9 of a 5-per-minute policy through in
+   * under 3 s); a GCRA lets at most the burst through in any span shorter than one interval.
+   */
+  @Test
+  void neverLetsNearlyTwiceTheLimitThroughAcrossAWindowBoundary() {
+    String b = bucket();
+    assertThat(backend.acquire(FIVE_PER_MINUTE, b).allowed()).isTrue();
+    clock.advance(Duration.ofMillis(58_600));
+    int allowed = 0;
+    for (int i = 0; i < 5; i++) {
+      allowed += backend.acquire(FIVE_PER_MINUTE, b).allowed() ? 1 : 0;
+    }
+    clock.advance(Duration.ofMillis(2_400));
+    for (int i = 0; i < 5; i++) {
+      allowed += backend.acquire(FIVE_PER_MINUTE, b).allowed() ? 1 : 0;
+    }
+    assertThat(allowed).as("calls allowed within 2.4 s").isLessThanOrEqualTo(5);
+  }
+
+  @Test
+  void givingBackOneCallMakesRoomForExactlyOneMore() {
+    String b = bucket();
+    for (int i = 0; i < 5; i++) {
+      backend.acquire(FIVE_PER_MINUTE, b);
+    }
+    backend.giveBack(FIVE_PER_MINUTE, b, 1);
+    assertThat(backend.acquire(FIVE_PER_MINUTE, b).allowed()).isTrue();
+    assertThat(backend.acquire(FIVE_PER_MINUTE, b).allowed()).isFalse();
+  }
+
+  @Test
+  void givingBackTheLimitEmptiesTheBucket() {
+    String b = bucket();
+    for (int i = 0; i < 5; i++) {
+      backend.acquire(FIVE_PER_MINUTE, b);
+    }
+    backend.giveBack(FIVE_PER_MINUTE, b, 5);
+    for (int i = 0; i < 5; i++) {
+      assertThat(backend.acquire(FIVE_PER_MINUTE, b).allowed()).as("call %d", i + 1).isTrue();
+    }
+    assertThat(backend.acquire(FIVE_PER_MINUTE, b).allowed()).isFalse();
+  }
+
+  @Test
+  void givingBackBanksNoCredit() {
+    String b = bucket();
+    backend.giveBack(FIVE_PER_MINUTE, b, 3);
+    backend.acquire(FIVE_PER_MINUTE, b);
+    backend.giveBack(FIVE_PER_MINUTE, b, 3);
+    for (int i = 0; i < 5; i++) {
+      assertThat(backend.acquire(FIVE_PER_MINUTE, b).allowed()).as("call %d", i + 1).isTrue();
+    }
+    assertThat(backend.acquire(FIVE_PER_MINUTE, b).allowed()).isFalse();
+  }
+
   @Test
   void underConcurrencyExactlyTheLimitIsAllowed() throws Exception {
     RateLimitPolicy fifty = RateLimitPolicy.of("contract-hot", 50, Duration.ofMinutes(1),

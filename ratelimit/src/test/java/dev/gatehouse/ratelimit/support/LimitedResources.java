@@ -47,6 +47,36 @@ public final class LimitedResources {
     }
   }
 
+  /** A login body with a password. */
+  public record Credentials(@Size(max = 100) String email, @Size(max = 100) String password) {
+  }
+
+  /** A password check whose failures are limited by {@link RateLimits#attempt}. */
+  @Path("/guarded")
+  @RequestScoped
+  @Produces(MediaType.APPLICATION_JSON)
+  @Consumes(MediaType.APPLICATION_JSON)
+  public static class Guarded {
+    public static final String PASSWORD = "the owner's password";
+
+    @Inject
+    RateLimits rateLimits;
+
+    @POST
+    @Path("/login")
+    public Map<String, String> login(Credentials body) {
+      RateLimits.Attempt attempt = rateLimits.attempt("guess-address", "guess-account",
+          body.email());
+      if (!PASSWORD.equals(body.password())) {
+        throw new dev.gatehouse.core.ProblemException(dev.gatehouse.core.Problem.of(401)
+            .detail("wrong").event(dev.gatehouse.core.SecurityEventType.AUTHENTICATION_FAILED,
+                "bad_credentials").eventAccount(body.email()));
+      }
+      attempt.succeeded();
+      return Map.of("ok", "yes");
+    }
+  }
+
   /** Limited per user. */
   @Path("/api")
   @Produces(MediaType.APPLICATION_JSON)
