@@ -73,6 +73,8 @@ class RefreshTokenFlowTest {
     refresh(original).statusCode(401).contentType("application/problem+json");
     assertThat(events.all()).extracting(SecurityEvent::type)
         .containsExactly(SecurityEventType.REFRESH_TOKEN_REUSE);
+    assertThat(events.all().get(0).subject()).as("the session's owner, for the alert")
+        .isEqualTo("victim");
     // the legitimate holder's current token died with the family
     refresh(current).statusCode(401);
   }
