@@ -84,7 +84,8 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
    * @param eagerContentBytes bodies up to this size are read before a request thread is given
    *     the request (asynchronously, holding no thread), so a client that trickles a small body
    *     holds only a connection; 0 turns it off
-   * @param minRequestDataRate bytes per second a request body must arrive at, else 408; 0 for none
+   * @param minRequestDataRate bytes per second a request body must arrive at (after a first
+   *     second), judged as it arrives, else 408; 0 for none
    * @param maxConnections connections accepted at once; more wait in the accept queue
    * @param idleTimeoutMillis how long a connection may be silent
    */
@@ -139,7 +140,8 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
       HttpConfiguration http = new HttpConfiguration();
       http.setSendServerVersion(false);
       http.setSendXPoweredBy(false);
-      http.setMinRequestDataRate(limits.minRequestDataRate());
+      // not Jetty's setMinRequestDataRate: it measures the application's reads (see
+      // MinimumDataRateHandler), so a busy server would fail whole bodies with 408
       jetty = new Server();
       ServerConnector connector;
       if (tls) {
@@ -171,13 +173,16 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
       ErrorHandler errors = new ProblemErrorHandler();
       context.setErrorHandler(errors);
       jetty.setErrorHandler(errors);
+      org.eclipse.jetty.server.Handler handler = context;
       if (limits.eagerContentBytes() > 0) {
-        jetty.setHandler(new org.eclipse.jetty.server.handler.EagerContentHandler(context,
+        handler = new org.eclipse.jetty.server.handler.EagerContentHandler(handler,
             new org.eclipse.jetty.server.handler.EagerContentHandler.RetainedContentLoaderFactory(
-                limits.eagerContentBytes(), 1024, false)));
-      } else {
-        jetty.setHandler(context);
+                limits.eagerContentBytes(), 1024, false));
       }
+      if (limits.minRequestDataRate() > 0) {
+        handler = new MinimumDataRateHandler(handler, limits.minRequestDataRate());
+      }
+      jetty.setHandler(handler);
       jetty.start();
       if (holder.getUnavailableException() != null) {
         throw holder.getUnavailableException();

@@ -9,7 +9,8 @@ import java.io.InputStream;
  * arrived, whatever {@code Content-Length} claimed; nothing beyond limit + 1 bytes is ever read.
  * It also fails a body that is still arriving after its deadline — checked on every read, so a
  * client trickling a byte at a time holds its request thread until the deadline at most (each
- * single wait is bounded by the server's idle timeout).
+ * single wait is bounded by the server's idle timeout). A runtime exception from the container's
+ * stream becomes a {@link BodyUnreadableException}, answered 400 like a body cut short.
  */
 final class LimitedInputStream extends FilterInputStream {
 
@@ -26,7 +27,12 @@ final class LimitedInputStream extends FilterInputStream {
   @Override
   public int read() throws IOException {
     checkDeadline();
-    int b = super.read();
+    int b;
+    try {
+      b = super.read();
+    } catch (RuntimeException containerFailure) {
+      throw new BodyUnreadableException(containerFailure);
+    }
     if (b >= 0) {
       count(1);
     }
@@ -38,7 +44,12 @@ final class LimitedInputStream extends FilterInputStream {
   public int read(byte[] buffer, int offset, int length) throws IOException {
     checkDeadline();
     long room = limit + 1 - count;
-    int n = super.read(buffer, offset, (int) Math.min(length, Math.max(1, room)));
+    int n;
+    try {
+      n = super.read(buffer, offset, (int) Math.min(length, Math.max(1, room)));
+    } catch (RuntimeException containerFailure) {
+      throw new BodyUnreadableException(containerFailure);
+    }
     if (n > 0) {
       count(n);
     }
@@ -49,7 +60,12 @@ final class LimitedInputStream extends FilterInputStream {
   @Override
   public long skip(long n) throws IOException {
     checkDeadline();
-    long skipped = super.skip(Math.min(n, limit + 1 - count));
+    long skipped;
+    try {
+      skipped = super.skip(Math.min(n, limit + 1 - count));
+    } catch (RuntimeException containerFailure) {
+      throw new BodyUnreadableException(containerFailure);
+    }
     count(skipped);
     return skipped;
   }

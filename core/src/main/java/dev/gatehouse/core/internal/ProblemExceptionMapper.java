@@ -43,8 +43,11 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
       return Problem.of(413).detail("The request body is larger than this endpoint accepts.")
           .event(SecurityEventType.BODY_TOO_LARGE, "streamed").toResponse();
     }
-    if (StrictJsonInterceptor.find(exception, BodyTooSlowException.class) != null) {
+    if (StrictJsonInterceptor.slow(exception)) {
       return StrictJsonInterceptor.tooSlow().toResponse();
+    }
+    if (StrictJsonInterceptor.find(exception, BodyUnreadableException.class) != null) {
+      return StrictJsonInterceptor.unreadable().toResponse();
     }
     StoreUnavailableException store = StrictJsonInterceptor.find(exception,
         StoreUnavailableException.class);

@@ -130,7 +130,7 @@ public final class StrictJsonInterceptor implements ReaderInterceptor {
     if (tooLarge != null) {
       return tooLarge(tooLarge);
     }
-    if (find(e, BodyTooSlowException.class) != null) {
+    if (slow(e)) {
       return new ProblemException(tooSlow());
     }
     if (find(e, CharacterCodingException.class) != null) {
@@ -140,11 +140,10 @@ public final class StrictJsonInterceptor implements ReaderInterceptor {
     if (jsonError != null) {
       return new ProblemException(JsonProblems.of(jsonError));
     }
-    if (e instanceof IOException) {
+    if (find(e, IOException.class) != null) {
       // the client's side of the connection: a body cut short, broken chunked framing
       LOG.log(System.Logger.Level.INFO, "request body unreadable: " + e.getClass().getSimpleName());
-      return new ProblemException(Problem.of(400).detail("The request body could not be read.")
-          .event(SecurityEventType.VALIDATION_FAILED, "body_unreadable"));
+      return new ProblemException(unreadable());
     }
     return (RuntimeException) e;
   }
@@ -153,6 +152,22 @@ public final class StrictJsonInterceptor implements ReaderInterceptor {
     return new ProblemException(Problem.of(413)
         .detail("The request body is larger than this endpoint accepts.")
         .event(SecurityEventType.BODY_TOO_LARGE, "streamed"));
+  }
+
+  /** The 400 for a body cut short, badly framed or refused by the container while arriving. */
+  static Problem unreadable() {
+    return Problem.of(400).detail("The request body could not be read.")
+        .event(SecurityEventType.VALIDATION_FAILED, "body_unreadable");
+  }
+
+  /**
+   * Whether a read failed because the body came too slowly: past Gatehouse's deadline, or a
+   * container's timeout while it arrived ({@code TimeoutException}, a socket read timeout).
+   */
+  static boolean slow(Throwable e) {
+    return find(e, BodyTooSlowException.class) != null
+        || find(e, java.util.concurrent.TimeoutException.class) != null
+        || find(e, java.net.SocketTimeoutException.class) != null;
   }
 
   /** The 408 for a body that did not arrive in time (RFC 9110 §15.5.9). */
