@@ -11,7 +11,17 @@ import org.eclipse.microprofile.config.Config;
  * {@code /q/swagger-ui*}, {@code /docs*}, {@code /api-docs*} and {@code /application.wadl} answer
  * 404 — the same 404 as any unknown path — unless {@code gatehouse.docs.enabled=true}; then only
  * callers holding one of {@code gatehouse.docs.roles} (default {@code admin}) see them (401
- * without credentials, 403 without the role).
+ * without credentials, 403 without the role). The role must be in the caller's credentials and,
+ * asked on every request, still in the application's data — through the jwt module's
+ * {@code RoleSource}, as for {@code @RecheckRoles} — so a demoted administrator's unexpired token
+ * no longer reads the documentation (403; 401 when the account is gone; 503 when the data cannot
+ * be read). An application with enabled documentation and nothing that can re-check roles does
+ * not start.
+ *
+ * <pre>{@code
+ * gatehouse.docs.enabled=true
+ * gatehouse.docs.roles=admin, auditor
+ * }</pre>
  */
 public final class DocsGate {
 

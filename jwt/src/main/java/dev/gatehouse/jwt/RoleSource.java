@@ -4,9 +4,10 @@ import java.util.Set;
 
 /**
  * The application's own record of who holds which role, asked when a {@link RecheckRoles} method
- * is called and when a refresh token mints a new access token, so that a role removed in the
- * database stops working at once instead of when the token expires — and a deleted account stops
- * refreshing. Provide one CDI bean:
+ * is called, when enabled documentation is read ({@code gatehouse.docs.roles}) and when a refresh
+ * token mints a new access token, so that a role removed in the database stops working at once
+ * instead of when the token expires — and a deleted account stops refreshing. Provide one CDI
+ * bean (enabled documentation, like {@code @RecheckRoles}, refuses to start without one):
  *
  * <pre>{@code
  * @ApplicationScoped
@@ -25,9 +26,10 @@ import java.util.Set;
  *
  * <p>Three answers: the subject's roles now (an empty set when it exists but holds none); a
  * {@link SubjectGoneException} when the subject no longer exists — a refresh then revokes every
- * session of the subject and answers 401, a {@code @RecheckRoles} method answers 401; or a
- * {@link dev.gatehouse.core.StoreUnavailableException} when the data cannot be read — the caller
- * then gets 503, never access, and a refresh can be retried with the same refresh token.
+ * session of the subject and answers 401, a {@code @RecheckRoles} method and the documentation
+ * answer 401; or a {@link dev.gatehouse.core.StoreUnavailableException} when the data cannot be
+ * read — the caller then gets 503, never access, and a refresh can be retried with the same
+ * refresh token.
  */
 @FunctionalInterface
 public interface RoleSource {

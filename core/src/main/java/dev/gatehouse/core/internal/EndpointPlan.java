@@ -1,6 +1,7 @@
 package dev.gatehouse.core.internal;
 
 import dev.gatehouse.core.lint.Endpoint;
+import dev.gatehouse.core.spi.RoleRecheck;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,8 @@ import java.util.Map;
  *     handler, a sub-resource locator): nothing is enforced or required there
  * @param bodyLimit the largest request body in bytes
  * @param docs whether the path is a documentation path (behind the docs gate)
+ * @param docsRecheck for a documentation path while documentation is enabled, the re-check of the
+ *     caller's roles against the application's data (a module's {@link RoleRecheck}); else null
  * @param paged whether the method takes a {@code @BeanParam PageRequest}
  * @param sortParameters query parameters bound to {@code SortSpec}, which must appear once
  * @param requiredMarks the request marks every Gatehouse module present must have set before the
@@ -25,6 +28,7 @@ public record EndpointPlan(
     Endpoint endpoint,
     long bodyLimit,
     boolean docs,
+    RoleRecheck docsRecheck,
     boolean paged,
     List<String> sortParameters,
     List<String> requiredMarks,
@@ -33,17 +37,17 @@ public record EndpointPlan(
     boolean clearSiteData) {
 
   static EndpointPlan notAnEndpoint(long bodyLimit) {
-    return new EndpointPlan(null, bodyLimit, false, false, List.of(), List.of(), null, Map.of(),
-        false);
+    return new EndpointPlan(null, bodyLimit, false, null, false, List.of(), List.of(), null,
+        Map.of(), false);
   }
 
   EndpointPlan refused(String why) {
-    return new EndpointPlan(endpoint, bodyLimit, docs, paged, sortParameters, requiredMarks, why,
-        modulePlans, clearSiteData);
+    return new EndpointPlan(endpoint, bodyLimit, docs, docsRecheck, paged, sortParameters,
+        requiredMarks, why, modulePlans, clearSiteData);
   }
 
   EndpointPlan withModulePlans(Map<String, Object> plans) {
-    return new EndpointPlan(endpoint, bodyLimit, docs, paged, sortParameters, requiredMarks,
-        refusal, Map.copyOf(plans), clearSiteData);
+    return new EndpointPlan(endpoint, bodyLimit, docs, docsRecheck, paged, sortParameters,
+        requiredMarks, refusal, Map.copyOf(plans), clearSiteData);
   }
 }

@@ -9,6 +9,7 @@ import dev.gatehouse.core.config.ConfigReader;
 import dev.gatehouse.core.config.GatehouseConfigException;
 import dev.gatehouse.core.lint.Endpoint;
 import dev.gatehouse.core.spi.GatehouseModule;
+import dev.gatehouse.core.spi.RoleRecheck;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import java.lang.annotation.Annotation;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,6 +58,7 @@ final class EndpointRegistry {
   private final ConcurrentHashMap<Key, EndpointPlan> plans = new ConcurrentHashMap<>();
   private final Set<Class<?>> discovered = ConcurrentHashMap.newKeySet();
   private final List<Endpoint> endpoints = new CopyOnWriteArrayList<>();
+  private volatile RoleRecheck docsRecheck;
 
   EndpointRegistry(CoreSettings settings, EndpointLint lint, List<GatehouseModule> modules) {
     this.settings = settings;
@@ -143,7 +146,7 @@ final class EndpointRegistry {
           try {
             plan = plan(e);
           } catch (GatehouseConfigException x) {
-            plan = new EndpointPlan(e, settings.body().maxBytes(), false, false, List.of(),
+            plan = new EndpointPlan(e, settings.body().maxBytes(), false, null, false, List.of(),
                 requiredMarks, null, Map.of(), false);
           }
           plans.put(new Key(type, e.method()), plan.refused("endpoint_refused_at_first_request"));
@@ -177,9 +180,37 @@ final class EndpointRegistry {
         }
       }
     }
-    return new EndpointPlan(e, bodyLimit(e), DocsGate.isDocsPath(e.path()), paged,
+    boolean docs = DocsGate.isDocsPath(e.path());
+    return new EndpointPlan(e, bodyLimit(e), docs, docs ? docsRecheck(e) : null, paged,
         List.copyOf(sorts), requiredMarks, null, Map.of(),
         e.annotation(dev.gatehouse.core.ClearSiteData.class).isPresent());
+  }
+
+  /**
+   * While documentation is enabled, a documentation endpoint admits a caller only if the
+   * application's data still grants one of {@code gatehouse.docs.roles}: a token's roles outlive a
+   * demotion. Some module must offer that re-check, or the endpoint cannot be protected.
+   *
+   * @return the re-check, or null while documentation is hidden (every request is a 404)
+   * @throws GatehouseConfigException when no module present can re-check roles
+   */
+  private RoleRecheck docsRecheck(Endpoint e) {
+    if (!settings.docs().enabled()) {
+      return null;
+    }
+    RoleRecheck found = docsRecheck;
+    if (found == null) {
+      found = modules.stream().map(GatehouseModule::roleRecheck).flatMap(Optional::stream)
+          .findFirst().orElseThrow(() -> new GatehouseConfigException(ConfigReader.describe(
+              DocsGate.ENABLED, "true", "shows " + e.name() + " to callers holding one of "
+              + DocsGate.ROLES + " " + new java.util.TreeSet<>(settings.docs().roles())
+              + ", whose roles must then be re-checked against your data on every request (a"
+              + " token's roles outlive a demotion), and no Gatehouse module here can; add"
+              + " dev.gatehouse:gatehouse-jwt and implement dev.gatehouse.jwt.RoleSource as an"
+              + " @ApplicationScoped bean, or set " + DocsGate.ENABLED + "=false")));
+      docsRecheck = found;
+    }
+    return found;
   }
 
   /** A problem for each annotation on the endpoint that needs a module and has none. */

@@ -6,6 +6,7 @@ import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.ProblemException;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.spi.Guarantees;
+import dev.gatehouse.core.spi.RoleRecheck;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -24,7 +25,10 @@ import java.util.Map;
  *       report promises is missing, so the request is refused with 500 and a
  *       {@code SERVER_ERROR} event instead of being served;</li>
  *   <li>the documentation gate for documentation endpoints: 404 while docs are hidden, else 401
- *       for anonymous callers and 403 without one of the configured roles;</li>
+ *       for anonymous callers and 403 without one of the configured roles — held both by the
+ *       caller's credentials and, asked through a module's {@link RoleRecheck}, by the
+ *       application's data now (403 when a role was taken away, 401 when the subject is gone, 503
+ *       when the data cannot be read, as with {@code @RecheckRoles});</li>
  *   <li>paging and sort parameters, so a bad page is a 400 before any query is made.</li>
  * </ul>
  */
@@ -57,7 +61,7 @@ public final class GuardFilter implements ContainerRequestFilter {
         return;
       }
     }
-    if (plan.docs() && !docsAllowed(request)) {
+    if (plan.docs() && !docsAllowed(request, plan)) {
       return;
     }
     checkPaging(request, plan);
@@ -68,7 +72,7 @@ public final class GuardFilter implements ContainerRequestFilter {
         .event(SecurityEventType.SERVER_ERROR, reason).toResponse());
   }
 
-  private boolean docsAllowed(ContainerRequestContext request) {
+  private boolean docsAllowed(ContainerRequestContext request, EndpointPlan plan) {
     DocsGate gate = runtime.get().settings().docs();
     if (!gate.enabled()) {
       request.abortWith(Problem.notFound().toResponse());
@@ -79,14 +83,38 @@ public final class GuardFilter implements ContainerRequestFilter {
       request.abortWith(Problem.unauthorized("docs_anonymous"));
       return false;
     }
+    boolean claimed = false;
     for (String role : gate.roles()) {
       if (sc.isUserInRole(role)) {
-        return true;
+        claimed = true;
+        break;
       }
     }
-    request.abortWith(Problem.of(403).detail("You may not view the API documentation.")
-        .event(SecurityEventType.ACCESS_DENIED, "docs_role").toResponse());
+    if (!claimed) {
+      request.abortWith(docsForbidden("docs_role"));
+      return false;
+    }
+    RoleRecheck recheck = plan.docsRecheck();
+    if (recheck == null) {
+      // prepared while documentation was hidden: nothing vouches for the roles, so nobody is in
+      refuse(request, "guarantee_missing_docs_recheck");
+      return false;
+    }
+    // The same question and answers as @RecheckRoles; a store that cannot answer throws
+    // StoreUnavailableException, which is the same 503 there and here.
+    switch (recheck.recheck(sc, gate.roles())) {
+      case HELD -> {
+        return true;
+      }
+      case SUBJECT_GONE -> request.abortWith(Problem.unauthorized("docs_subject_gone"));
+      default -> request.abortWith(docsForbidden("docs_role_revoked"));
+    }
     return false;
+  }
+
+  private static jakarta.ws.rs.core.Response docsForbidden(String reason) {
+    return Problem.of(403).detail("You may not view the API documentation.")
+        .event(SecurityEventType.ACCESS_DENIED, reason).toResponse();
   }
 
   private void checkPaging(ContainerRequestContext request, EndpointPlan plan) {

@@ -18,7 +18,10 @@ import java.util.List;
  *       {@link Matched#plan} — the same reading the endpoint report is made from;</li>
  *   <li>a request to a resource method is served only if the request filter of every module has
  *       {@link Guarantees#claim claimed} it ({@link #requestMark()}); otherwise core refuses it
- *       with a 500 — a module the runtime did not install fails closed, never open.</li>
+ *       with a 500 — a module the runtime did not install fails closed, never open;</li>
+ *   <li>a module that can ask the application's data for a caller's current roles offers a
+ *       {@link #roleRecheck() RoleRecheck}, which core's documentation gate uses, so core needs no
+ *       type of that module.</li>
  * </ul>
  */
 public interface GatehouseModule {
@@ -48,6 +51,16 @@ public interface GatehouseModule {
    */
   default String requestMark() {
     return null;
+  }
+
+  /**
+   * The module's way of re-checking a caller's roles against the application's own data, when it
+   * has one — the jwt module does when the application has a {@code RoleSource} bean. Asked when
+   * an endpoint is prepared (the documentation gate needs one while documentation is enabled, or
+   * the application does not start), so the answer may depend on the application's beans.
+   */
+  default java.util.Optional<RoleRecheck> roleRecheck() {
+    return java.util.Optional.empty();
   }
 
   /**

@@ -2,17 +2,13 @@ package dev.gatehouse.jwt.internal;
 
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.SecurityEventType;
-import dev.gatehouse.core.internal.Runtimes;
 import dev.gatehouse.core.spi.Matched;
-import dev.gatehouse.jwt.SubjectGoneException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Authorization of every endpoint (just before {@code AUTHORIZATION}) by its {@link AccessPolicy}:
@@ -35,7 +31,8 @@ public final class AccessFilter implements ContainerRequestFilter {
   /** The request mark of this filter (see {@link Guarantees}). */
   static final String MARK = "dev.gatehouse.jwt.access";
 
-  private final Runtimes<JwtRuntime> runtime = Runtimes.of(JwtRuntime.class);
+  /** The role re-check, the same as core's documentation gate asks. */
+  private final RoleSourceRecheck recheck = new RoleSourceRecheck();
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -75,17 +72,11 @@ public final class AccessFilter implements ContainerRequestFilter {
       return;
     }
     if (policy.recheck()) {
-      String subject = sc.getUserPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject()
-          : sc.getUserPrincipal().getName();
-      Set<String> current;
-      try {
-        current = runtime.get().roleSource().orElseThrow().currentRoles(subject);
-      } catch (SubjectGoneException gone) {
-        request.abortWith(Problem.unauthorized("subject_gone"));
-        return;
-      }
-      if (current == null || policy.roles().stream().noneMatch(current::contains)) {
-        request.abortWith(forbidden("role_revoked"));
+      switch (recheck.recheck(sc, policy.roles())) {
+        case HELD -> { }
+        case SUBJECT_GONE -> request.abortWith(Problem.unauthorized("subject_gone"));
+        case NOT_HELD -> request.abortWith(forbidden("role_revoked"));
+        default -> throw new IllegalStateException("unknown answer");
       }
     }
   }

@@ -3,8 +3,10 @@ package dev.gatehouse.jwt.internal;
 import dev.gatehouse.core.config.GatehouseConfigException;
 import dev.gatehouse.core.lint.Endpoint;
 import dev.gatehouse.core.spi.GatehouseModule;
+import dev.gatehouse.core.spi.RoleRecheck;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.List;
+import java.util.Optional;
 
 /** The jwt module as core sees it: bearer authentication and access control on every endpoint. */
 public final class JwtModule implements GatehouseModule {
@@ -31,6 +33,13 @@ public final class JwtModule implements GatehouseModule {
   @Override
   public String requestMark() {
     return AccessFilter.MARK;
+  }
+
+  /** With a {@code RoleSource} bean, the re-check {@code @RecheckRoles} methods use. */
+  @Override
+  public Optional<RoleRecheck> roleRecheck() {
+    return CDI.current().select(JwtRuntime.class).get().roleSource().isPresent()
+        ? Optional.of(new RoleSourceRecheck()) : Optional.empty();
   }
 
   @Override

@@ -156,6 +156,20 @@ public final class TestResources {
     }
   }
 
+  /**
+   * Stands in for a documentation endpoint such as smallrye-open-api's: who may read it is decided
+   * by core's docs gate, hence {@code @PermitAll} here (as in the example service).
+   */
+  @Path("/openapi")
+  @PermitAll
+  @Produces(MediaType.APPLICATION_JSON)
+  public static class Docs {
+    @GET
+    public Map<String, String> spec() {
+      return Map.of("openapi", "3.1.0");
+    }
+  }
+
   /** No annotation at all: authenticated callers only. */
   @Path("/plain")
   @LintExempt(rule = "access", reason = "proves that an undeclared method needs authentication")
