@@ -77,7 +77,7 @@ class JarIT extends NotesContract {
   }
 
   @Test
-  void enabledDocsAreGeneratedAndShownToAdminsOnly() {
+  void enabledDocsAreGeneratedAndShownOnlyToCallersTheDatabaseStillHoldsAdmin() {
     try (ExampleProcess docs = ExampleProcess.start(Map.of("GATEHOUSE_DOCS_ENABLED", "true",
         "EXAMPLE_ADMIN_PASSWORD", "admin password for the docs test"))) {
       Client c = new Client(docs.base());
@@ -88,6 +88,19 @@ class JarIT extends NotesContract {
       c.as(admin).get("/openapi").then().statusCode(200)
           .body("openapi", org.hamcrest.Matchers.startsWith("3."))
           .body("paths", org.hamcrest.Matchers.hasKey("/notes/{id}"));
+
+      // a second admin reads the docs until the database demotes them, unexpired token or not
+      io.restassured.path.json.JsonPath other = c.newUser("docs-admin");
+      long otherId = c.as(other.getString("access_token")).get("/me").then().extract()
+          .jsonPath().getLong("id");
+      c.as(admin).body(Map.of("roles", java.util.Set.of("user", "admin")))
+          .put("/admin/users/" + otherId + "/roles").then().statusCode(200);
+      String promoted = c.refresh(other.getString("refresh_token")).statusCode(200).extract()
+          .path("access_token");
+      c.as(promoted).get("/openapi").then().statusCode(200);
+      c.as(admin).body(Map.of("roles", java.util.Set.of("user")))
+          .put("/admin/users/" + otherId + "/roles").then().statusCode(200);
+      c.as(promoted).get("/openapi").then().statusCode(403);
     }
   }
 
