@@ -21,7 +21,9 @@ import java.util.Objects;
  *
  * @param type what happened
  * @param time when
- * @param requestId the request's id (see {@link RequestId}), or null outside a request
+ * @param requestId Gatehouse's id of the request (see {@link RequestId}), or null outside a request
+ * @param clientRequestId the client's own {@code X-Request-Id}, kept only when it is 1 to 64 of
+ *     {@code A-Z a-z 0-9 . _ : -} (anything else is null here), written only when present
  * @param subject the authenticated subject id, or null when anonymous
  * @param clientAddress the client address (see {@link ClientAddress}), or null
  * @param method the HTTP method, or null
@@ -36,6 +38,7 @@ public record SecurityEvent(
     SecurityEventType type,
     Instant time,
     String requestId,
+    String clientRequestId,
     String subject,
     String clientAddress,
     String method,
@@ -51,12 +54,21 @@ public record SecurityEvent(
     reason = reasonCode(reason);
     subject = subject == null ? null : clip(subject, 128);
     account = account == null ? null : clip(account, 64);
+    clientRequestId = RequestId.fromClient(clientRequestId).orElse(null);
   }
 
   /** An event about no particular account. */
+  public SecurityEvent(SecurityEventType type, Instant time, String requestId,
+      String clientRequestId, String subject, String clientAddress, String method, String path,
+      String reason) {
+    this(type, time, requestId, clientRequestId, subject, clientAddress, method, path, reason,
+        null);
+  }
+
+  /** An event without a client request id, about no particular account. */
   public SecurityEvent(SecurityEventType type, Instant time, String requestId, String subject,
       String clientAddress, String method, String path, String reason) {
-    this(type, time, requestId, subject, clientAddress, method, path, reason, null);
+    this(type, time, requestId, null, subject, clientAddress, method, path, reason, null);
   }
 
   /**
@@ -82,6 +94,9 @@ public record SecurityEvent(
     m.put("event", type.name());
     m.put("time", time.toString());
     m.put("requestId", requestId);
+    if (clientRequestId != null) {
+      m.put("clientRequestId", clientRequestId);
+    }
     m.put("subject", subject);
     m.put("client", clientAddress);
     m.put("method", method);

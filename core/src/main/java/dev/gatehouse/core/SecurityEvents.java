@@ -30,7 +30,10 @@ public final class SecurityEvents {
   private SecurityEvents() {
   }
 
-  /** Builds an event from the request (id, subject, client, method, path template) and fires it. */
+  /**
+   * Builds an event from the request (Gatehouse's id and the client's safe one, subject, client
+   * address, method, path template) and fires it.
+   */
   public static SecurityEvent fire(ContainerRequestContext request, SecurityEventType type,
       String reason) {
     return fire(request, type, reason, null, null);
@@ -46,6 +49,7 @@ public final class SecurityEvents {
     String authenticated = subject(request);
     SecurityEvent event = new SecurityEvent(type, CLOCK.instant(),
         RequestId.of(request).orElse(null),
+        RequestId.client(request).orElse(null),
         authenticated != null ? authenticated : subject,
         ClientAddress.of(request).map(ClientAddress::text).orElse(null),
         request.getMethod(),

@@ -17,7 +17,8 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * The first Gatehouse filter of every request (pre-matching): assigns the request id, resolves the
+ * The first Gatehouse filter of every request (pre-matching): assigns the request id (always a new
+ * one; a safe client {@code X-Request-Id} is kept beside it, see {@link RequestId}), resolves the
  * client address and whether the request is HTTPS (through trusted proxies only), redirects plain
  * HTTP when configured (308, RFC 9110 §15.4.9, keeps the method and body), answers hidden
  * documentation paths with the ordinary 404, and refuses {@code Content-Type} and {@code Accept}
@@ -50,8 +51,9 @@ public final class RequestContextFilter implements ContainerRequestFilter {
     CoreRuntime core = runtime.get();
     Resolved r = resolved(core.settings());
     CoreSettings settings = r.settings();
-    request.setProperty(RequestId.PROPERTY,
-        RequestId.accept(request.getHeaderString(RequestId.HEADER)));
+    request.setProperty(RequestId.PROPERTY, RequestId.generate());
+    RequestId.fromClient(request.getHeaderString(RequestId.HEADER))
+        .ifPresent(client -> request.setProperty(RequestId.CLIENT_PROPERTY, client));
 
     InetAddress peer = IpLiteral.parse(core.peer(request), false).orElse(UNKNOWN_PEER);
     ForwardedResolver.Origin origin = r.forwarded().resolve(peer, request.getHeaders());

@@ -90,9 +90,10 @@ public final class ResponseFilter implements ContainerResponseFilter {
   private static void render(ContainerRequestContext request, ContainerResponseContext response,
       Problem problem, String requestId) {
     if (problem.unexpectedCause() != null) {
-      LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed: "
-          + request.getMethod() + " " + request.getProperty(SecurityEvents.PATH_TEMPLATE),
-          problem.unexpectedCause());
+      LOG.log(System.Logger.Level.ERROR, "request " + requestId
+          + RequestId.client(request).map(c -> " (client request id " + c + ")").orElse("")
+          + " failed: " + request.getMethod() + " "
+          + request.getProperty(SecurityEvents.PATH_TEMPLATE), problem.unexpectedCause());
     }
     if (problem.eventType() != null) {
       SecurityEvents.fire(request, problem.eventType(), problem.eventReason(),

@@ -68,9 +68,10 @@ public final class ServletGuardFilter implements Filter {
 
   private void answer(HttpServletRequest request, HttpServletResponse out, Problem problem)
       throws IOException {
-    String id = RequestId.accept(request.getHeader(RequestId.HEADER));
+    String id = RequestId.generate();
     if (problem.eventType() != null) {
-      SecurityEvents.fire(new SecurityEvent(problem.eventType(), java.time.Instant.now(), id, null,
+      SecurityEvents.fire(new SecurityEvent(problem.eventType(), java.time.Instant.now(), id,
+          RequestId.fromClient(request.getHeader(RequestId.HEADER)).orElse(null), null,
           request.getRemoteAddr(), request.getMethod(), null, problem.eventReason()));
     }
     SecurityHeaders headers = runtime.get().settings().headers();
