@@ -63,6 +63,20 @@ public abstract class RuntimeContract {
   }
 
   @Test
+  void aClientRequestIdNeverReplacesGatehousesOwn() {
+    ExtractableResponse<Response> ok = request().header("X-Request-Id", "client-chosen-1")
+        .get("public").then().extract();
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(ok.header("X-Request-Id")).matches("[A-Za-z0-9_-]{16}");
+    ExtractableResponse<Response> problem = request().header("X-Request-Id", "<script>x</script>")
+        .get("no/such/path").then().extract();
+    assertProblem(problem, 404);
+    assertThat(problem.header("X-Request-Id")).matches("[A-Za-z0-9_-]{16}")
+        .isEqualTo(problem.jsonPath().getString("requestId"));
+    assertThat(problem.asString()).doesNotContain("<script>");
+  }
+
+  @Test
   void headersThatAreNotMediaTypesAre400Problems() {
     assertProblem(as(Tokens.freshSubject("ct"), "user").header("Content-Type", "garbage")
         .body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("items").then()
