@@ -14,6 +14,13 @@ import jakarta.ws.rs.core.Response;
  * try { return jedis.evalsha(...); }
  * catch (JedisException e) { throw new StoreUnavailableException("refresh-token store", e); }
  * }</pre>
+ *
+ * <p>A store that is up but has no capacity left — every pooled connection in use for longer than
+ * the pool's bounded wait — is {@link #saturated(String, Throwable) saturated}: the same 503 with
+ * {@code Retry-After}, with the event reason {@code store_saturated} instead of
+ * {@code store_unavailable}, so that an operator adds capacity instead of looking for an outage.
+ * An outage's cause is logged with the request id; a saturated store's is not (each refusal is
+ * its event line), so shedding load does not add a stack trace per request.
  */
 public class StoreUnavailableException extends WebApplicationException {
 
@@ -23,10 +30,37 @@ public class StoreUnavailableException extends WebApplicationException {
   public static final int RETRY_AFTER_SECONDS = 2;
 
   private final String store;
+  private final boolean saturated;
 
+  /** The store could not be reached or did not answer in time (event {@code store_unavailable}). */
   public StoreUnavailableException(String store, Throwable cause) {
-    super(store + " unavailable", cause, Response.Status.SERVICE_UNAVAILABLE);
+    this(store, cause, false);
+  }
+
+  private StoreUnavailableException(String store, Throwable cause, boolean saturated) {
+    super(store + (saturated ? " saturated" : " unavailable"), cause,
+        Response.Status.SERVICE_UNAVAILABLE);
     this.store = store;
+    this.saturated = saturated;
+  }
+
+  /**
+   * The store is up but none of its capacity came free within the bounded wait, e.g. a
+   * connection pool whose every connection stayed in use (event {@code store_saturated}).
+   *
+   * <pre>{@code
+   * catch (SQLTransientConnectionException e) { // the pool's wait ran out
+   *   throw StoreUnavailableException.saturated("database", e);
+   * }
+   * }</pre>
+   */
+  public static StoreUnavailableException saturated(String store, Throwable cause) {
+    return new StoreUnavailableException(store, cause, true);
+  }
+
+  /** Whether the store was busy rather than unreachable. */
+  public boolean saturated() {
+    return saturated;
   }
 
   /** Which store failed, for logs (never sent to clients). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.gatehouse.core.support.Fixtures;
+import dev.gatehouse.core.support.RecordedEvents;
 import dev.gatehouse.testkit.EmbeddedServer;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -113,9 +114,31 @@ class ProblemResponsesTest {
 
   @Test
   void anUnavailableStoreIsA503WithRetryAfterNeverA500() {
+    RecordedEvents events = server.cdi().select(RecordedEvents.class).get();
+    events.clear();
     ExtractableResponse<Response> r = given().get("/echo/store-down").then().statusCode(503)
         .header("Retry-After", "2").extract();
     isSafe(r);
     assertThat(r.asString()).doesNotContain("redis").doesNotContain("session store");
+    assertThat(events.all()).anySatisfy(e -> {
+      assertThat(e.type()).isEqualTo(SecurityEventType.SERVER_ERROR);
+      assertThat(e.reason()).isEqualTo("store_unavailable");
+    });
+  }
+
+  @Test
+  void aSaturatedStoreIsA503WithRetryAfterAndItsOwnEventReason() {
+    RecordedEvents events = server.cdi().select(RecordedEvents.class).get();
+    events.clear();
+    ExtractableResponse<Response> r = given().get("/echo/store-saturated").then()
+        .statusCode(503).header("Retry-After", "2")
+        .body("detail", equalTo("The service is busy; retry later.")).extract();
+    isSafe(r);
+    assertThat(r.jsonPath().getMap("$")).containsOnlyKeys("type", "title", "status", "detail",
+        "requestId");
+    assertThat(events.all()).anySatisfy(e -> {
+      assertThat(e.type()).isEqualTo(SecurityEventType.SERVER_ERROR);
+      assertThat(e.reason()).isEqualTo("store_saturated");
+    });
   }
 }

@@ -69,10 +69,14 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
   }
 
   static Response storeUnavailable(StoreUnavailableException e) {
-    return Problem.of(503).detail("The service is unavailable; retry later.")
-        .event(SecurityEventType.SERVER_ERROR, "store_unavailable")
-        .cause(e)
-        .toResponseBuilder()
+    // a saturated store is load being shed as configured: its event is the record, without a
+    // stack trace per refused request while the service is busiest
+    Problem problem = e.saturated()
+        ? Problem.of(503).detail("The service is busy; retry later.")
+            .event(SecurityEventType.SERVER_ERROR, "store_saturated")
+        : Problem.of(503).detail("The service is unavailable; retry later.")
+            .event(SecurityEventType.SERVER_ERROR, "store_unavailable").cause(e);
+    return problem.toResponseBuilder()
         .header("Retry-After", StoreUnavailableException.RETRY_AFTER_SECONDS)
         .build();
   }

@@ -185,6 +185,14 @@ public class EchoResource {
   }
 
   @GET
+  @Path("/store-saturated")
+  public String storeSaturated() {
+    throw dev.gatehouse.core.StoreUnavailableException.saturated("notes database",
+        new java.sql.SQLTransientConnectionException(
+            "db-pool - Connection is not available, request timed out after 250ms."));
+  }
+
+  @GET
   @Path("/unserialisable")
   public Object unserialisable() {
     return new Object() {
