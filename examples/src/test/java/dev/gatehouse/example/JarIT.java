@@ -109,7 +109,9 @@ class JarIT extends NotesContract {
       "GATEHOUSE_CORS_ALLOWED_ORIGINS|*|gatehouse.cors.allowed-origins: \"*\" cannot be combined with allow-credentials=true",
       "GATEHOUSE_JWT_SECRET|c2hvcnQ=|gatehouse.jwt.secret: has 5 bytes; HS256 needs at least 32",
       "GATEHOUSE_JWT_ACCESS_TOKEN_TTL|PT45M|gatehouse.jwt.access-token-ttl: \"PT45M\" must be from PT30S to PT30M",
-      "GATEHOUSE_PROXY_TRUSTED|0.0.0.0/0|gatehouse.proxy.trusted: \"0.0.0.0/0\" trusts every address"})
+      "GATEHOUSE_PROXY_TRUSTED|0.0.0.0/0|gatehouse.proxy.trusted: \"0.0.0.0/0\" trusts every address",
+      "EXAMPLE_DB_POOL_SIZE|0|example.db.pool-size: \"0\" must be from 1 to 100",
+      "EXAMPLE_DB_POOL_MAX_WAIT|PT0.1S|example.db.pool-max-wait: \"PT0.1S\" must be from PT0.25S to PT30S"})
   void unsafeConfigurationStopsTheProcessNamingTheProperty(String variable, String value,
       String message) {
     try (ExampleProcess bad = ExampleProcess.start(Map.of(variable, value))) {

@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
 import jakarta.persistence.PersistenceException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -16,41 +15,56 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The database: H2 in memory unless {@code EXAMPLE_DB_URL} (with {@code EXAMPLE_DB_USER},
- * {@code EXAMPLE_DB_PASSWORD}) names another JDBC database such as PostgreSQL. The schema is
- * created at start. Each unit of work runs in its own transaction.
+ * {@code EXAMPLE_DB_PASSWORD}) names another JDBC database such as PostgreSQL, reached through a
+ * bounded HikariCP pool ({@link PoolSettings}: {@code EXAMPLE_DB_POOL_SIZE},
+ * {@code EXAMPLE_DB_POOL_MAX_WAIT}). The schema is created at start. Each unit of work runs in its
+ * own transaction on one connection; a request that finds every connection busy for longer than
+ * the wait is answered 503 with {@code Retry-After}, never 500.
  */
 @ApplicationScoped
 public class Database {
 
-  private volatile EntityManagerFactory factory;
+  private volatile Opened opened;
+
+  /** The pool and the factory on it, closed together. */
+  private record Opened(ConnectionPool pool, EntityManagerFactory factory) {
+  }
 
   private EntityManagerFactory factory() {
-    EntityManagerFactory f = factory;
-    if (f == null) {
+    Opened o = opened;
+    if (o == null) {
       synchronized (this) {
-        if (factory == null) {
-          factory = open();
+        if (opened == null) {
+          opened = open();
         }
-        f = factory;
+        o = opened;
       }
     }
-    return f;
+    return o.factory();
   }
 
-  private static EntityManagerFactory open() {
+  private static Opened open() {
     var config = ConfigProvider.getConfig();
-    Map<String, Object> props = new HashMap<>();
+    PoolSettings settings = PoolSettings.fromConfig(config);
     String url = config.getOptionalValue("example.db.url", String.class)
         .orElse("jdbc:h2:mem:notes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    props.put("jakarta.persistence.jdbc.url", url);
-    config.getOptionalValue("example.db.user", String.class)
-        .ifPresent(u -> props.put("jakarta.persistence.jdbc.user", u));
-    config.getOptionalValue("example.db.password", String.class)
-        .ifPresent(p -> props.put("jakarta.persistence.jdbc.password", p));
-    return Persistence.createEntityManagerFactory("notes", props);
+    ConnectionPool pool = new ConnectionPool(url,
+        config.getOptionalValue("example.db.user", String.class).orElse(null),
+        config.getOptionalValue("example.db.password", String.class).orElse(null), settings);
+    try {
+      return new Opened(pool, Persistence.createEntityManagerFactory("notes",
+          Map.of("jakarta.persistence.nonJtaDataSource", pool)));
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
   }
 
-  /** Runs {@code work} in one transaction; a database outage becomes 503, never 500. */
+  /**
+   * Runs {@code work} in one transaction. A database outage becomes 503 (event
+   * {@code store_unavailable}), so does a pool whose every connection stayed busy for the whole
+   * wait (event {@code store_saturated}); neither is ever a 500.
+   */
   public <T> T tx(Function<EntityManager, T> work) {
     EntityManager em;
     try {
@@ -72,6 +86,9 @@ public class Database {
           e.addSuppressed(rollbackFailed);
         }
       }
+      if (poolExhausted(e)) {
+        throw StoreUnavailableException.saturated("database", e);
+      }
       if (lostConnection(e)) {
         throw new StoreUnavailableException("database", e);
       }
@@ -79,6 +96,16 @@ public class Database {
     } finally {
       em.close();
     }
+  }
+
+  /** Whether every pooled connection stayed in use for the whole bounded wait. */
+  static boolean poolExhausted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConnectionPool.Exhausted) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the database could not be reached, as opposed to a bug or a refused statement. */
@@ -110,8 +137,13 @@ public class Database {
 
   @PreDestroy
   void close() {
-    if (factory != null) {
-      factory.close();
+    Opened o = opened;
+    if (o != null) {
+      try {
+        o.factory().close();
+      } finally {
+        o.pool().close();
+      }
     }
   }
 }
