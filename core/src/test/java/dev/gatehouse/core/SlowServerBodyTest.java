@@ -46,6 +46,16 @@ class SlowServerBodyTest {
   public static class BusyServer implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) throws java.io.IOException {
+      if (request.getHeaderString("X-Broken-Stream") != null) {
+        // a container whose body stream fails with a runtime exception of its own
+        request.setEntityStream(new InputStream() {
+          @Override
+          public int read() {
+            throw new IllegalStateException("container: content failed");
+          }
+        });
+        return;
+      }
       if (request.getHeaderString("X-Busy") == null) {
         return;
       }
@@ -64,6 +74,13 @@ class SlowServerBodyTest {
   void aWholeBodyReadSlowlyByABusyServerIsAccepted() {
     given().header("X-Busy", "yes").contentType("application/json").body(PERSON)
         .post("/echo").then().statusCode(200);
+  }
+
+  @Test
+  void aContainersOwnFailureWhileReadingABodyIsA400ProblemNotA500() {
+    given().header("X-Broken-Stream", "yes").contentType("application/json").body(PERSON)
+        .post("/echo").then().statusCode(400).contentType("application/problem+json")
+        .body("detail", org.hamcrest.Matchers.equalTo("The request body could not be read."));
   }
 
   @Test

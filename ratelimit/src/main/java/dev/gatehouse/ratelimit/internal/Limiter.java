@@ -1,16 +1,13 @@
 package dev.gatehouse.ratelimit.internal;
 
 import dev.gatehouse.core.Problem;
+import dev.gatehouse.core.SecurityEvent;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.StoreUnavailableException;
 import dev.gatehouse.ratelimit.RateLimitBackend;
 import dev.gatehouse.ratelimit.RateLimitBackend.Decision;
 import dev.gatehouse.ratelimit.RateLimitPolicy;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -102,13 +99,13 @@ public final class Limiter {
     return policy.name() + ":" + kind + ":" + key;
   }
 
-  /** SHA-256 of a key, so no email address or user name is stored in a bucket name. */
+  /**
+   * A key as it is stored: {@link SecurityEvent#accountKey(String)}, the same pseudonym events
+   * name an account by, so no email address or user name is stored in a bucket name and a
+   * refused attempt's event can be matched to its bucket.
+   */
   public static String hashed(String key) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 22);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return SecurityEvent.accountKey(key);
   }
+
 }

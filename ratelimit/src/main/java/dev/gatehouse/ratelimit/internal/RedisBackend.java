@@ -22,11 +22,8 @@ import redis.clients.jedis.exceptions.JedisException;
  */
 public final class RedisBackend implements RateLimitBackend {
 
-  /**
-   * KEYS[1] bucket. ARGV: emission interval T (µs), tolerance τ = limit·T (µs), and now (µs) or
-   * empty to use Redis's TIME. Returns {allowed, remaining, retry-after µs}.
-   */
-  static final LuaScript GCRA = LuaScript.of("gatehouse-gcra", """
+  /** Lua: {@code now} in µs, ARGV[3] when the test's clock gave one, else Redis's TIME. */
+  private static final String NOW = """
       local now
       if ARGV[3] == '' then
         local t = redis.call('TIME')
@@ -34,6 +31,19 @@ public final class RedisBackend implements RateLimitBackend {
       else
         now = tonumber(ARGV[3])
       end
+      """;
+
+  /** Lua: stores {@code new_tat}, expiring when the bucket is full again. */
+  private static final String STORE_TAT = """
+      redis.call('SET', KEYS[1], string.format('%.0f', new_tat), 'PX',
+        math.ceil((new_tat - now) / 1000) + 1)
+      """;
+
+  /**
+   * KEYS[1] bucket. ARGV: emission interval T (µs), tolerance τ = limit·T (µs), and now (µs) or
+   * empty to use Redis's TIME. Returns {allowed, remaining, retry-after µs}.
+   */
+  static final LuaScript GCRA = LuaScript.of("gatehouse-gcra", NOW + """
       local interval = tonumber(ARGV[1])
       local tolerance = tonumber(ARGV[2])
       local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -43,8 +53,7 @@ public final class RedisBackend implements RateLimitBackend {
         return {0, 0, math.ceil(ahead - (tolerance - interval))}
       end
       local new_tat = tat + interval
-      redis.call('SET', KEYS[1], string.format('%.0f', new_tat), 'PX',
-        math.ceil((new_tat - now) / 1000) + 1)
+      """ + STORE_TAT + """
       return {1, math.floor((tolerance - (new_tat - now)) / interval), 0}
       """);
 
@@ -58,19 +67,12 @@ public final class RedisBackend implements RateLimitBackend {
       end
       local tat = redis.call('GET', KEYS[1])
       if not tat then return 0 end
-      local now
-      if ARGV[3] == '' then
-        local t = redis.call('TIME')
-        now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-      else
-        now = tonumber(ARGV[3])
-      end
+      """ + NOW + """
       local new_tat = tonumber(tat) - tonumber(ARGV[1]) * tonumber(ARGV[2])
       if new_tat <= now then
         return redis.call('DEL', KEYS[1])
       end
-      redis.call('SET', KEYS[1], string.format('%.0f', new_tat), 'PX',
-        math.ceil((new_tat - now) / 1000) + 1)
+      """ + STORE_TAT + """
       return 1
       """);
 
