@@ -22,9 +22,13 @@ import java.util.Objects;
  * which adds the request id and fires the problem's {@link #event security event}; modules and
  * applications therefore return or throw problems and never format error bodies themselves.
  *
+ * <p>A problem carries the headers that belong to its answer ({@code WWW-Authenticate},
+ * {@code Retry-After}, {@code RateLimit*}), so it is thrown, aborted with or inspected as one value.
+ *
  * <pre>{@code
  * requestContext.abortWith(Problem.of(429).detail("Too many requests; retry later.")
  *     .event(SecurityEventType.RATE_LIMITED, "login")
+ *     .header("Retry-After", "12")
  *     .toResponse());
  * }</pre>
  */
@@ -43,6 +47,7 @@ public final class Problem {
   private String eventSubject;
   private String eventAccount;
   private Throwable cause;
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   private Problem(int status) {
     this.status = status;
@@ -102,6 +107,27 @@ public final class Problem {
     return this;
   }
 
+  /**
+   * Adds a header to the answer, e.g. {@code Retry-After}; a second value for the same name
+   * replaces the first. Names and values are Gatehouse's or the application's own, never input.
+   */
+  public Problem header(String name, Object value) {
+    if (name == null || !name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+      throw new IllegalArgumentException("not a header name: " + name);
+    }
+    String v = String.valueOf(Objects.requireNonNull(value, name));
+    if (v.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+      throw new IllegalArgumentException("control character in the value of " + name);
+    }
+    headers.put(name, v);
+    return this;
+  }
+
+  /** The headers of the answer, in the order they were added. */
+  public Map<String, String> headers() {
+    return java.util.Collections.unmodifiableMap(headers);
+  }
+
   public int status() {
     return status;
   }
@@ -133,21 +159,16 @@ public final class Problem {
   }
 
   /**
-   * The one 401 every module answers (RFC 6750 §3): the same body and {@code WWW-Authenticate:
-   * Bearer} whatever the cause, so that an expired token cannot be told from a forged one; the
-   * cause goes only into the {@code AUTHENTICATION_FAILED} event's reason code.
+   * The one 401 every module answers (RFC 6750 §3, RFC 9110 §15.5.2): the same body and
+   * {@code WWW-Authenticate: Bearer} whatever the cause — a missing, forged or expired bearer
+   * token, a refused refresh token — so that one cannot be told from another; the cause goes only
+   * into the event's reason code ({@code AUTHENTICATION_FAILED}; change the type with
+   * {@link #event}, e.g. for a refresh token's reuse).
    */
-  public static Response unauthorized(String reason) {
-    return unauthenticated(SecurityEventType.AUTHENTICATION_FAILED, reason)
-        .toResponseBuilder()
-        .header("WWW-Authenticate", "Bearer")
-        .build();
-  }
-
-  /** The one 401 body, for answers without a bearer challenge (e.g. a refused refresh token). */
-  public static Problem unauthenticated(SecurityEventType event, String reason) {
+  public static Problem unauthorized(String reason) {
     return of(401).detail("Authentication is required: the credentials are missing, invalid or"
-        + " expired.").event(event, reason);
+        + " expired.").event(SecurityEventType.AUTHENTICATION_FAILED, reason)
+        .header("WWW-Authenticate", "Bearer");
   }
 
   /**
@@ -224,8 +245,10 @@ public final class Problem {
     return toResponseBuilder().build();
   }
 
-  /** A builder, to add headers such as {@code Retry-After} or {@code WWW-Authenticate}. */
+  /** A builder of the response, with the problem's headers. */
   public Response.ResponseBuilder toResponseBuilder() {
-    return Response.status(status).type(MEDIA_TYPE).entity(this);
+    Response.ResponseBuilder b = Response.status(status).type(MEDIA_TYPE).entity(this);
+    headers.forEach(b::header);
+    return b;
   }
 }

@@ -3,7 +3,7 @@ package dev.gatehouse.core;
 import jakarta.ws.rs.WebApplicationException;
 
 /**
- * Ends a request with a {@link Problem}. Throw it from resources, converters and filters; Gatehouse
+ * Ends a request with a {@link Problem} and its headers. Throw it from resources, converters and filters; Gatehouse
  * renders the body, adds the request id and fires the problem's security event, if it has one.
  *
  * <pre>{@code
@@ -18,18 +18,6 @@ public final class ProblemException extends WebApplicationException {
 
   public ProblemException(Problem problem) {
     super(problem.detailOrTitle(), null, problem.toResponse());
-    this.problem = problem;
-  }
-
-  /**
-   * Ends a request with a response built from a problem, e.g. to carry {@code Retry-After}:
-   * {@code new ProblemException(problem, problem.toResponseBuilder().header(...).build())}.
-   */
-  public ProblemException(Problem problem, jakarta.ws.rs.core.Response response) {
-    super(problem.detailOrTitle(), null, response);
-    if (response.getEntity() != problem) {
-      throw new IllegalArgumentException("the response must carry the problem as its entity");
-    }
     this.problem = problem;
   }
 

@@ -142,9 +142,9 @@ public class PasswordHasher {
     }
     if (!acquired) {
       Problem busy = Problem.of(503).detail("The service is busy; retry later.")
-          .event(SecurityEventType.SERVER_ERROR, "password_hashing_saturated");
-      throw new ProblemException(busy, busy.toResponseBuilder().header("Retry-After", "1")
-          .build());
+          .event(SecurityEventType.SERVER_ERROR, "password_hashing_saturated")
+          .header("Retry-After", "1");
+      throw new ProblemException(busy);
     }
     try {
       return hashing.get();

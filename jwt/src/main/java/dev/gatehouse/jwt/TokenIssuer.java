@@ -127,8 +127,8 @@ public class TokenIssuer {
         // the store revoked the family; the access tokens of both holders go with it
         runtime.revocations().denySession(family.id());
         throw new ProblemException(
-            Problem.unauthenticated(SecurityEventType.REFRESH_TOKEN_REUSE, "family_revoked")
-                .eventSubject(family.subject()));
+            Problem.unauthorized("family_revoked")
+                .event(SecurityEventType.REFRESH_TOKEN_REUSE, "family_revoked").eventSubject(family.subject()));
       }
       case INVALID -> throw unauthorized("refresh_invalid", family.subject());
     };
@@ -213,9 +213,7 @@ public class TokenIssuer {
 
   /** The generic 401; the event names {@code subject}, the session's owner, when known. */
   private static ProblemException unauthorized(String reason, String subject) {
-    return new ProblemException(
-        Problem.unauthenticated(SecurityEventType.AUTHENTICATION_FAILED, reason)
-            .eventSubject(subject));
+    return new ProblemException(Problem.unauthorized(reason).eventSubject(subject));
   }
 
   private static Instant min(Instant a, Instant b) {

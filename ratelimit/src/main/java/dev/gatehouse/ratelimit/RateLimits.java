@@ -7,7 +7,6 @@ import dev.gatehouse.ratelimit.internal.Limiter;
 import dev.gatehouse.ratelimit.internal.RateLimitRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
@@ -127,9 +126,7 @@ public class RateLimits {
   private void refuseIfOver(RateLimitPolicy p, String bucket, String account) {
     Limiter.Outcome outcome = runtime.limiter().apply(p, List.of(bucket));
     if (outcome.refusal().isPresent()) {
-      Response r = outcome.refusal().get();
-      Problem problem = ((Problem) r.getEntity()).eventAccount(account);
-      throw new ProblemException(problem, r);
+      throw new ProblemException(outcome.refusal().get().eventAccount(account));
     }
   }
 }

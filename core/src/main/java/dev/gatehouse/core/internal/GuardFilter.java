@@ -80,7 +80,7 @@ public final class GuardFilter implements ContainerRequestFilter {
     }
     SecurityContext sc = request.getSecurityContext();
     if (sc == null || sc.getUserPrincipal() == null) {
-      request.abortWith(Problem.unauthorized("docs_anonymous"));
+      request.abortWith(Problem.unauthorized("docs_anonymous").toResponse());
       return false;
     }
     boolean claimed = false;
@@ -106,7 +106,7 @@ public final class GuardFilter implements ContainerRequestFilter {
       case HELD -> {
         return true;
       }
-      case SUBJECT_GONE -> request.abortWith(Problem.unauthorized("docs_subject_gone"));
+      case SUBJECT_GONE -> request.abortWith(Problem.unauthorized("docs_subject_gone").toResponse());
       default -> request.abortWith(docsForbidden("docs_role_revoked"));
     }
     return false;

@@ -76,9 +76,8 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
             .event(SecurityEventType.SERVER_ERROR, "store_saturated")
         : Problem.of(503).detail("The service is unavailable; retry later.")
             .event(SecurityEventType.SERVER_ERROR, "store_unavailable").cause(e);
-    return problem.toResponseBuilder()
-        .header("Retry-After", StoreUnavailableException.RETRY_AFTER_SECONDS)
-        .build();
+    return problem.header("Retry-After", StoreUnavailableException.RETRY_AFTER_SECONDS)
+        .toResponse();
   }
 
   static Response unexpected(Throwable exception) {

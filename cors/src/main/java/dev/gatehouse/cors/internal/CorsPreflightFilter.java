@@ -48,7 +48,7 @@ public final class CorsPreflightFilter implements ContainerRequestFilter {
     if (refusal != null) {
       request.abortWith(Problem.of(403).detail("This cross-origin request is not allowed.")
           .event(SecurityEventType.CORS_REJECTED, refusal)
-          .toResponseBuilder().header("Vary", PREFLIGHT_VARY).build());
+          .header("Vary", PREFLIGHT_VARY).toResponse());
       return;
     }
     Response.ResponseBuilder ok = Response.noContent()

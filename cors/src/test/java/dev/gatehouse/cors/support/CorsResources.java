@@ -26,7 +26,7 @@ public final class CorsResources {
     @Override
     public void filter(ContainerRequestContext request) {
       if (request.getSecurityContext().getUserPrincipal() == null) {
-        request.abortWith(Problem.unauthorized("test_anonymous"));
+        request.abortWith(Problem.unauthorized("test_anonymous").toResponse());
       }
     }
   }

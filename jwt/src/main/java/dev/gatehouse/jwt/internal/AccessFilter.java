@@ -36,9 +36,8 @@ public final class AccessFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getProperty(BearerAuthenticationFilter.REFUSED)
-        instanceof jakarta.ws.rs.core.Response refused) {
-      request.abortWith(refused); // a token was presented and refused: 401, whatever the endpoint
+    if (request.getProperty(BearerAuthenticationFilter.REFUSED) instanceof Problem refused) {
+      request.abortWith(refused.toResponse()); // a token was presented and refused: 401, whatever the endpoint
       return;
     }
     AccessPolicy policy = Matched.claim(request, JwtModule.NAME, MARK, AccessPolicy.class);
@@ -54,7 +53,7 @@ public final class AccessFilter implements ContainerRequestFilter {
     }
     SecurityContext sc = request.getSecurityContext();
     if (sc == null || sc.getUserPrincipal() == null) {
-      request.abortWith(Problem.unauthorized("anonymous"));
+      request.abortWith(Problem.unauthorized("anonymous").toResponse());
       return;
     }
     if (policy.kind() == AccessPolicy.Kind.AUTHENTICATED) {
@@ -74,7 +73,7 @@ public final class AccessFilter implements ContainerRequestFilter {
     if (policy.recheck()) {
       switch (recheck.recheck(sc, policy.roles())) {
         case HELD -> { }
-        case SUBJECT_GONE -> request.abortWith(Problem.unauthorized("subject_gone"));
+        case SUBJECT_GONE -> request.abortWith(Problem.unauthorized("subject_gone").toResponse());
         case NOT_HELD -> request.abortWith(forbidden("role_revoked"));
         default -> throw new IllegalStateException("unknown answer");
       }

@@ -5,7 +5,6 @@ import dev.gatehouse.core.ProblemException;
 import dev.gatehouse.ownership.Owner;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.ws.rs.core.Response;
 
 /** Holds the request's owner, set by {@link OwnerFilter}; produces {@link Owner} for injection. */
 @RequestScoped
@@ -20,8 +19,7 @@ public class CurrentOwner {
   /** The owner, or a 401 for anonymous callers. */
   public Owner require() {
     if (owner == null) {
-      Response r = Problem.unauthorized("owner_required");
-      throw new ProblemException((Problem) r.getEntity(), r);
+      throw new ProblemException(Problem.unauthorized("owner_required"));
     }
     return owner;
   }

@@ -7,7 +7,6 @@ import dev.gatehouse.core.StoreUnavailableException;
 import dev.gatehouse.ratelimit.RateLimitBackend;
 import dev.gatehouse.ratelimit.RateLimitBackend.Decision;
 import dev.gatehouse.ratelimit.RateLimitPolicy;
-import jakarta.ws.rs.core.Response;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -37,7 +36,7 @@ public final class Limiter {
   }
 
   /** The outcome of applying policies: a refusal, or the quota to report. */
-  public record Outcome(Optional<Response> refusal, Quota quota, boolean storeFailureAllowed) {
+  public record Outcome(Optional<Problem> refusal, Quota quota, boolean storeFailureAllowed) {
   }
 
   /**
@@ -82,16 +81,14 @@ public final class Limiter {
     }
   }
 
-  static Response tooMany(RateLimitPolicy policy, Decision d) {
+  static Problem tooMany(RateLimitPolicy policy, Decision d) {
     long seconds = d.retryAfterSeconds();
     return Problem.of(429)
         .detail("Too many requests; retry after " + seconds + " seconds.")
         .event(SecurityEventType.RATE_LIMITED, policy.name())
-        .toResponseBuilder()
         .header("Retry-After", seconds)
         .header("RateLimit-Policy", policy.policyHeader())
-        .header("RateLimit", "\"" + policy.name() + "\";r=0;t=" + seconds)
-        .build();
+        .header("RateLimit", "\"" + policy.name() + "\";r=0;t=" + seconds);
   }
 
   /** A bucket name: policy, key kind and key; user and application keys are hashed. */

@@ -62,7 +62,7 @@ public final class RateLimitFilter implements ContainerRequestFilter {
       }
       Limiter.Outcome outcome = limiter.apply(policy, buckets);
       if (outcome.refusal().isPresent()) {
-        request.abortWith(outcome.refusal().get());
+        request.abortWith(outcome.refusal().get().toResponse());
         return;
       }
       if (outcome.storeFailureAllowed()) {
