@@ -80,6 +80,18 @@ class RefreshTokenFlowTest {
   }
 
   @Test
+  void aReusedRefreshTokenGetsTheSame401AsABearerTokenChallengeAndAll() {
+    String original = login("challenged").getString("refresh_token");
+    refresh(original).statusCode(200);
+
+    var reused = refresh(original).statusCode(401).extract();
+    var forged = refresh("rt1.AAAA.BBBB").statusCode(401).extract();
+    assertThat(reused.header("WWW-Authenticate")).as("RFC 9110: a 401 names its scheme")
+        .isEqualTo("Bearer").isEqualTo(forged.header("WWW-Authenticate"));
+    assertThat(reused.path("detail").toString()).isEqualTo(forged.path("detail").toString());
+  }
+
+  @Test
   void aRefreshThatFailsBeforeItCompletesCanBeRetriedWithTheSameToken() {
     String token = login("unlucky").getString("refresh_token");
     server.cdi().select(TestBeans.class).get().failOnce("unlucky");
