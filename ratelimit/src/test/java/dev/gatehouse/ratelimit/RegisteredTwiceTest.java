@@ -3,6 +3,7 @@ package dev.gatehouse.ratelimit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.ratelimit.internal.RateLimitFilter;
 import dev.gatehouse.ratelimit.support.Servers;
 import dev.gatehouse.testkit.EmbeddedServer;
@@ -26,7 +27,7 @@ class RegisteredTwiceTest {
    * twice, so the second copy is registered under another class, as a runtime that does not
    * de-duplicate would install it.
    */
-  @Priority(RateLimitFilter.PRIORITY)
+  @Priority(GatehousePriorities.RATE_LIMIT)
   public static final class SecondCopy implements ContainerRequestFilter {
     private final RateLimitFilter copy = new RateLimitFilter();
 

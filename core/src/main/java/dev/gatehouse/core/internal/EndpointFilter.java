@@ -1,5 +1,6 @@
 package dev.gatehouse.core.internal;
 
+import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.SecurityEvents;
@@ -22,7 +23,7 @@ import java.lang.reflect.Method;
  * is refused: nothing is served unchecked.
  */
 @Provider
-@Priority(CorePriorities.ENDPOINT)
+@Priority(GatehousePriorities.ENDPOINT)
 public final class EndpointFilter implements ContainerRequestFilter {
 
   /** Set on every matched request core has checked; the guard requires it. */

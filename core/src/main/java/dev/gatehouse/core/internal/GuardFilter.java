@@ -1,6 +1,7 @@
 package dev.gatehouse.core.internal;
 
 import dev.gatehouse.core.DocsGate;
+import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.core.PageRequest;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.ProblemException;
@@ -33,7 +34,7 @@ import java.util.Map;
  * </ul>
  */
 @Provider
-@Priority(CorePriorities.GUARD)
+@Priority(GatehousePriorities.GUARD)
 public final class GuardFilter implements ContainerRequestFilter {
 
   static final String MARK = "dev.gatehouse.core.guard";

@@ -3,6 +3,7 @@ package dev.gatehouse.core.internal;
 import dev.gatehouse.core.ClientAddress;
 import dev.gatehouse.core.CoreSettings;
 import dev.gatehouse.core.DocsGate;
+import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.RequestId;
 import dev.gatehouse.core.spi.Guarantees;
@@ -27,7 +28,7 @@ import java.util.Optional;
  */
 @Provider
 @PreMatching
-@Priority(CorePriorities.REQUEST_CONTEXT)
+@Priority(GatehousePriorities.REQUEST_CONTEXT)
 public final class RequestContextFilter implements ContainerRequestFilter {
 
   /** Request property: {@code Boolean.TRUE} when the client used HTTPS. */

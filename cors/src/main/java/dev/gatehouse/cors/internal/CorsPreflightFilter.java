@@ -1,5 +1,6 @@
 package dev.gatehouse.cors.internal;
 
+import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.internal.Runtimes;
@@ -20,7 +21,7 @@ import java.util.Optional;
  */
 @Provider
 @PreMatching
-@Priority(30)
+@Priority(GatehousePriorities.CORS_PREFLIGHT)
 public final class CorsPreflightFilter implements ContainerRequestFilter {
 
   static final String PREFLIGHT_VARY = "Origin, Access-Control-Request-Method,"

@@ -1,5 +1,6 @@
 package dev.gatehouse.jwt.internal;
 
+import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.spi.Matched;
@@ -19,14 +20,9 @@ import jakarta.ws.rs.ext.Provider;
  * runtime that did not install this filter fails closed.
  */
 @Provider
-@Priority(AccessFilter.PRIORITY)
+@Priority(GatehousePriorities.ACCESS)
 public final class AccessFilter implements ContainerRequestFilter {
 
-  /**
-   * Just before {@code AUTHORIZATION}, so that a container's own {@code @RolesAllowed} filter
-   * (Payara's, at {@code AUTHORIZATION}) only ever sees callers Gatehouse has admitted.
-   */
-  static final int PRIORITY = Priorities.AUTHORIZATION - 100;
 
   /** The request mark of this filter (see {@link Guarantees}). */
   static final String MARK = "dev.gatehouse.jwt.access";

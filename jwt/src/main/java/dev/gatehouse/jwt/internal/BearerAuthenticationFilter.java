@@ -1,5 +1,6 @@
 package dev.gatehouse.jwt.internal;
 
+import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.StoreUnavailableException;
 import dev.gatehouse.core.internal.Runtimes;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Jakarta Authorization defines it, so a container's own {@code @RolesAllowed("**")} check agrees).
  */
 @Provider
-@Priority(Priorities.AUTHENTICATION)
+@Priority(GatehousePriorities.AUTHENTICATION)
 public final class BearerAuthenticationFilter implements ContainerRequestFilter {
 
   /** The request property holding the verified token. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.ownership.internal;
 
+import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.core.internal.Runtimes;
 import dev.gatehouse.core.spi.Matched;
 import dev.gatehouse.ownership.Owner;
@@ -21,7 +22,7 @@ import jakarta.ws.rs.ext.Provider;
  * request it checked; core refuses an endpoint request without it.
  */
 @Provider
-@Priority(Priorities.AUTHORIZATION + 100)
+@Priority(GatehousePriorities.OWNED)
 public final class OwnedFilter implements ContainerRequestFilter {
 
   static final String MARK = "dev.gatehouse.ownership.resolved";

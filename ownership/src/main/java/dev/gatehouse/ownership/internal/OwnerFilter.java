@@ -1,5 +1,6 @@
 package dev.gatehouse.ownership.internal;
 
+import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.core.internal.Runtimes;
 import dev.gatehouse.ownership.Owner;
 import jakarta.annotation.Priority;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** After authentication: records the caller as the request's {@link Owner}. */
 @Provider
-@Priority(Priorities.AUTHENTICATION + 100)
+@Priority(GatehousePriorities.OWNER)
 public final class OwnerFilter implements ContainerRequestFilter {
 
   private final Runtimes<OwnershipRuntime> runtime = Runtimes.of(OwnershipRuntime.class);

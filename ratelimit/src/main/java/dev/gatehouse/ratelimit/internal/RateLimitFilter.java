@@ -1,6 +1,7 @@
 package dev.gatehouse.ratelimit.internal;
 
 import dev.gatehouse.core.ClientAddress;
+import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.SecurityEvents;
 import dev.gatehouse.core.internal.Runtimes;
@@ -25,11 +26,8 @@ import java.util.Set;
  * twice.
  */
 @Provider
-@Priority(RateLimitFilter.PRIORITY)
+@Priority(GatehousePriorities.RATE_LIMIT)
 public final class RateLimitFilter implements ContainerRequestFilter {
-
-  /** After authentication (1000), before authorization (2000). */
-  public static final int PRIORITY = Priorities.AUTHENTICATION + 500;
 
   static final String MARK = "dev.gatehouse.ratelimit.checked";
 
