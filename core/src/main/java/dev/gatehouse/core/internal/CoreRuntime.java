@@ -16,7 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Core's state for one application: the validated settings, the Gatehouse modules present, the
@@ -31,6 +31,8 @@ public class CoreRuntime {
 
   @Inject
   Instance<PeerAddressSource> customPeers;
+  @Inject
+  Config config;
 
   private volatile CoreSettings settings;
   private volatile com.fasterxml.jackson.databind.ObjectMapper strictMapper;
@@ -51,7 +53,6 @@ public class CoreRuntime {
   void init() {
     modules = discoverModules();
     peers = new PeerAddresses(customPeers.isResolvable() ? customPeers.get() : null);
-    org.eclipse.microprofile.config.Config config = ConfigProvider.getConfig();
     RuntimeDocs.refuseIfServed(config);
     use(CoreSettings.fromConfig(config));
   }
