@@ -6,7 +6,7 @@ import java.io.IOException;
  * Thrown by the counting stream when a body passes its limit. An {@link IOException}, so that
  * Jackson and other readers pass it through unwrapped.
  */
-public final class BodyTooLargeException extends IOException {
+final class BodyTooLargeException extends IOException {
 
   private static final long serialVersionUID = 1L;
 

@@ -6,7 +6,7 @@ import java.io.IOException;
  * Thrown by the counting stream when a body has not arrived within the read timeout. An
  * {@link IOException}, so that Jackson and other readers pass it through unwrapped.
  */
-public final class BodyTooSlowException extends IOException {
+final class BodyTooSlowException extends IOException {
 
   private static final long serialVersionUID = 1L;
 

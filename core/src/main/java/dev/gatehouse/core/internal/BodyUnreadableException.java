@@ -7,7 +7,7 @@ import java.io.IOException;
  * such as a server's own data-rate or framing check — turned into an {@link IOException} so that
  * it is answered like a body cut short (400 problem), not as an unexpected 500.
  */
-public final class BodyUnreadableException extends IOException {
+final class BodyUnreadableException extends IOException {
 
   private static final long serialVersionUID = 1L;
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  * appended) and trusted hops are skipped, so a client cannot insert an address of its choice by
  * sending its own {@code X-Forwarded-For}. Malformed headers fall back to the peer.
  */
-public final class ForwardedResolver {
+final class ForwardedResolver {
 
   private static final int MAX_HOPS = 32;
 

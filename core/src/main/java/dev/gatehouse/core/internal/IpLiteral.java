@@ -10,7 +10,7 @@ import java.util.Optional;
  * on text that is already known to be an IPv6 literal, which the JDK parses without a lookup.
  * IPv4-mapped IPv6 addresses come back as IPv4.
  */
-public final class IpLiteral {
+final class IpLiteral {
 
   private static final int MAX_IPV6_TEXT = 45;
 

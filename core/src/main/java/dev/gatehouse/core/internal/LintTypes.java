@@ -16,7 +16,7 @@ import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /** Type questions the lint rules ask, answered from reflection only (no JPA dependency). */
-public final class LintTypes {
+final class LintTypes {
 
   private static final List<String> ENTITY = List.of("jakarta.persistence.Entity",
       "javax.persistence.Entity");

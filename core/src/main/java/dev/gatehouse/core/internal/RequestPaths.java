@@ -8,7 +8,7 @@ import java.net.URI;
  * minus the raw base URI's path. {@code UriInfo.getPath(false)} would say the same, but Quarkus
  * REST refuses it ("We do not support non-decoded parameters").
  */
-public final class RequestPaths {
+final class RequestPaths {
 
   private RequestPaths() {
   }
