@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.support.Fixtures;
+import dev.gatehouse.embedded.EmbeddedServer.Limits;
 import dev.gatehouse.testkit.EmbeddedServer;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -30,7 +31,7 @@ class SlowServerBodyTest {
   @RegisterExtension
   static final EmbeddedServer server = Fixtures.server()
       .register(BusyServer.class)
-      .limits(EmbeddedServer.Limits.production())
+      .limits(Limits.production())
       .build();
 
   static final String PERSON = "{\"name\":\"Ada\",\"age\":36,\"active\":true}";

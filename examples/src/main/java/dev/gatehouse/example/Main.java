@@ -14,7 +14,7 @@ import dev.gatehouse.example.data.Users;
 import dev.gatehouse.jwt.PasswordHasher;
 import dev.gatehouse.ownership.GatehouseOwnershipFeature;
 import dev.gatehouse.ratelimit.GatehouseRateLimitFeature;
-import dev.gatehouse.testkit.EmbeddedServer;
+import dev.gatehouse.embedded.EmbeddedServer;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;

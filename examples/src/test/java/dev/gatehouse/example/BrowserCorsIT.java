@@ -3,7 +3,7 @@ package dev.gatehouse.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.gatehouse.testkit.EmbeddedServer;
+import dev.gatehouse.embedded.EmbeddedServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

@@ -7,7 +7,7 @@ import dev.gatehouse.core.SecurityEvent;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.example.data.Notes;
 import dev.gatehouse.example.data.Users;
-import dev.gatehouse.testkit.EmbeddedServer;
+import dev.gatehouse.embedded.EmbeddedServer;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.gatehouse.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.testkit.EmbeddedServer;
+import dev.gatehouse.embedded.EmbeddedServer;
 import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

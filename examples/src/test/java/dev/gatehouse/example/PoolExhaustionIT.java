@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.core.SecurityEvent;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.example.data.Database;
-import dev.gatehouse.testkit.EmbeddedServer;
+import dev.gatehouse.embedded.EmbeddedServer;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;

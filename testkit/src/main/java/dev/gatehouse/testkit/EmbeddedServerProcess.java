@@ -1,5 +1,6 @@
 package dev.gatehouse.testkit;
 
+import dev.gatehouse.embedded.EmbeddedServerMain;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,4 +1,4 @@
-package dev.gatehouse.testkit;
+package dev.gatehouse.embedded;
 
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.io.Content;

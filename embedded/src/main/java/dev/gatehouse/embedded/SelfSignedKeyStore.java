@@ -1,4 +1,4 @@
-package dev.gatehouse.testkit;
+package dev.gatehouse.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.gatehouse.testkit;
+package dev.gatehouse.embedded;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

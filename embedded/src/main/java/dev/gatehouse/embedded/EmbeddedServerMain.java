@@ -1,15 +1,17 @@
-package dev.gatehouse.testkit;
+package dev.gatehouse.embedded;
 
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs an {@link EmbeddedServer} as its own process — a second application instance for tests of
- * shared state. Arguments: {@code --register <class>} and {@code --property <name>=<value>},
- * repeated. Prints {@code GATEHOUSE-TEST-PORT=<port>} once listening and runs until killed.
+ * Runs an {@link EmbeddedServer} as its own process (the test kit's {@code EmbeddedServerProcess}
+ * starts one as a second application instance for tests of shared state). Arguments:
+ * {@code --register <class>} and {@code --property <name>=<value>}, repeated. Prints
+ * {@code GATEHOUSE-EMBEDDED-PORT=<port>} once listening and runs until killed.
  */
 public final class EmbeddedServerMain {
 
-  public static final String PORT_LINE = "GATEHOUSE-TEST-PORT=";
+  /** Printed, followed by the port, once the server listens. */
+  public static final String PORT_LINE = "GATEHOUSE-EMBEDDED-PORT=";
 
   private EmbeddedServerMain() {
   }
