@@ -17,6 +17,11 @@ final class Client {
     this.base = base;
   }
 
+  /** Against {@code http://127.0.0.1:port}. */
+  Client(int port) {
+    this("http://127.0.0.1:" + port);
+  }
+
   RequestSpecification req() {
     return given().baseUri(base).contentType("application/json");
   }

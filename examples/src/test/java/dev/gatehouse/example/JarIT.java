@@ -2,8 +2,10 @@ package dev.gatehouse.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.testkit.EmbeddedServerProcess;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The contract against {@code java -jar target/gatehouse-example.jar}, a separate process. */
 class JarIT extends NotesContract {
 
-  static ExampleProcess jar;
+  static EmbeddedServerProcess jar;
   static Client client;
 
   @BeforeAll
@@ -22,8 +24,8 @@ class JarIT extends NotesContract {
     jar = ExampleProcess.start(Map.of(
         "GATEHOUSE_RATELIMIT_LOGIN_LIMIT", "1000",
         "GATEHOUSE_RATELIMIT_REGISTER_LIMIT", "1000"));
-    assertThat(jar.alive()).as(jar.output()).isTrue();
-    client = new Client(jar.base());
+    assertThat(jar.isAlive()).as(jar.output()).isTrue();
+    client = new Client(jar.port());
   }
 
   @AfterAll
@@ -63,8 +65,8 @@ class JarIT extends NotesContract {
 
   @Test
   void theLoginLimitIsFivePerMinutePerAddressByDefault() {
-    try (ExampleProcess strict = ExampleProcess.start(Map.of())) {
-      Client c = new Client(strict.base());
+    try (EmbeddedServerProcess strict = ExampleProcess.start(Map.of())) {
+      Client c = new Client(strict.port());
       for (int i = 0; i < 5; i++) {
         c.login(Client.uniqueEmail("guess"), "guessing a password").statusCode(401);
       }
@@ -78,9 +80,10 @@ class JarIT extends NotesContract {
 
   @Test
   void enabledDocsAreGeneratedAndShownOnlyToCallersTheDatabaseStillHoldsAdmin() {
-    try (ExampleProcess docs = ExampleProcess.start(Map.of("GATEHOUSE_DOCS_ENABLED", "true",
+    try (EmbeddedServerProcess docs = ExampleProcess.start(Map.of(
+        "GATEHOUSE_DOCS_ENABLED", "true",
         "EXAMPLE_ADMIN_PASSWORD", "admin password for the docs test"))) {
-      Client c = new Client(docs.base());
+      Client c = new Client(docs.port());
       c.req().get("/openapi").then().statusCode(401);
       c.as(c.newUser("reader").getString("access_token")).get("/openapi").then().statusCode(403);
       String admin = c.login("admin@example.com", "admin password for the docs test")
@@ -114,8 +117,8 @@ class JarIT extends NotesContract {
       "EXAMPLE_DB_POOL_MAX_WAIT|PT0.1S|example.db.pool-max-wait: \"PT0.1S\" must be from PT0.25S to PT30S"})
   void unsafeConfigurationStopsTheProcessNamingTheProperty(String variable, String value,
       String message) {
-    try (ExampleProcess bad = ExampleProcess.start(Map.of(variable, value))) {
-      assertThat(bad.awaitExit()).isEqualTo(1);
+    try (EmbeddedServerProcess bad = ExampleProcess.start(Map.of(variable, value))) {
+      assertThat(bad.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
       assertThat(bad.output()).contains(message);
       assertThat(bad.output()).doesNotContain("listening on");
     }

@@ -2,6 +2,7 @@ package dev.gatehouse.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.testkit.EmbeddedServerProcess;
 import dev.gatehouse.testkit.RedisTestServer;
 import io.restassured.path.json.JsonPath;
 import java.io.File;
@@ -31,8 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SharedStateIT {
 
   static final RedisTestServer redis = RedisTestServer.ownEmbedded();
-  static ExampleProcess a;
-  static ExampleProcess b;
+  static EmbeddedServerProcess a;
+  static EmbeddedServerProcess b;
   static Path h2;
 
   @BeforeAll
@@ -57,8 +58,8 @@ class SharedStateIT {
     }
     a = ExampleProcess.start(env);
     b = ExampleProcess.start(env);
-    assertThat(a.alive()).as(a.output()).isTrue();
-    assertThat(b.alive()).as(b.output()).isTrue();
+    assertThat(a.isAlive()).as(a.output()).isTrue();
+    assertThat(b.isAlive()).as(b.output()).isTrue();
   }
 
   @AfterAll
@@ -80,8 +81,8 @@ class SharedStateIT {
   @Test
   @Order(1)
   void aRefreshTokenRotatesAcrossInstancesAndReuseIsCaughtOnEither() {
-    Client onA = new Client(a.base());
-    Client onB = new Client(b.base());
+    Client onA = new Client(a.port());
+    Client onB = new Client(b.port());
     JsonPath first = onA.newUser("roaming");
     JsonPath second = onB.refresh(first.getString("refresh_token")).statusCode(200).extract()
         .jsonPath();
@@ -98,8 +99,8 @@ class SharedStateIT {
   @Test
   @Order(2)
   void aLogoutOnOneInstanceIsHonouredByTheOther() {
-    Client onA = new Client(a.base());
-    Client onB = new Client(b.base());
+    Client onA = new Client(a.port());
+    Client onB = new Client(b.port());
     JsonPath s = onA.newUser("leaving");
     onA.as(s.getString("access_token")).body(Map.of("refresh_token", s.getString("refresh_token")))
         .post("/auth/logout").then().statusCode(204);
@@ -110,8 +111,8 @@ class SharedStateIT {
   @Test
   @Order(3)
   void theLoginLimitIsSharedByBothInstances() {
-    Client onA = new Client(a.base());
-    Client onB = new Client(b.base());
+    Client onA = new Client(a.port());
+    Client onB = new Client(b.port());
     // two logins happened above; three more fit the shared 5-per-minute quota of this address
     for (int i = 0; i < 3; i++) {
       (i % 2 == 0 ? onA : onB).login(Client.uniqueEmail("guess"), "guessing a password")

@@ -7,14 +7,21 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A second application instance in its own JVM (same class path), for tests where two instances
- * must share state through Redis — and must not share anything else.
+ * An application in its own JVM, for tests where two instances must share state through Redis —
+ * and must not share anything else — or where the packaged application is run as its users run
+ * it. Its output (standard error merged in) is read as it comes, kept for {@link #output()}, and
+ * watched for the line saying it listens.
  *
  * <pre>{@code
  * try (EmbeddedServerProcess other = EmbeddedServerProcess.start(
@@ -25,14 +32,30 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EmbeddedServerProcess implements AutoCloseable {
 
-  private final Process process;
-  private final int port;
+  private static final Pattern EMBEDDED_LISTENING =
+      Pattern.compile(Pattern.quote(EmbeddedServerMain.PORT_LINE) + "(\\d+)");
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-  private EmbeddedServerProcess(Process process, int port) {
+  private final Process process;
+  private final Pattern listening;
+  private final List<String> output = new CopyOnWriteArrayList<>();
+  private final CountDownLatch listeningOrEnded = new CountDownLatch(1);
+  private final Thread reader;
+  private volatile int port = -1;
+
+  private EmbeddedServerProcess(Process process, Pattern listening) {
     this.process = process;
-    this.port = port;
+    this.listening = listening;
+    this.reader = new Thread(this::read, "embedded-server-process-output");
+    reader.setDaemon(true);
   }
 
+  /**
+   * Serves {@code components} with {@code properties} from an {@link EmbeddedServerMain} in a JVM
+   * with this one's class path, and returns once it listens.
+   *
+   * @throws IllegalStateException with its output when it did not start
+   */
   public static EmbeddedServerProcess start(List<Class<?>> components,
       Map<String, String> properties) {
     List<String> command = new ArrayList<>();
@@ -48,47 +71,99 @@ public final class EmbeddedServerProcess implements AutoCloseable {
       command.add("--property");
       command.add(k + "=" + v);
     });
+    EmbeddedServerProcess started = start(new ProcessBuilder(command), EMBEDDED_LISTENING);
+    if (!started.isListening()) {
+      started.close();
+      throw new IllegalStateException("second instance did not start:\n" + started.output());
+    }
+    return started;
+  }
+
+  /**
+   * Runs {@code command} and returns once a line of its output matches {@code listening} (found
+   * anywhere in the line; its first group is the port), or it ended, or 90 seconds passed — so a
+   * test can also watch an application refuse to start.
+   */
+  public static EmbeddedServerProcess start(ProcessBuilder command, Pattern listening) {
+    EmbeddedServerProcess started;
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-          StandardCharsets.UTF_8));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      StringBuilder log = new StringBuilder();
-      String line;
-      while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
-        if (line.startsWith(EmbeddedServerMain.PORT_LINE)) {
-          int port = Integer.parseInt(line.substring(EmbeddedServerMain.PORT_LINE.length()));
-          Thread drain = new Thread(() -> {
-            try {
-              while (out.readLine() != null) {
-                // keep the pipe empty so the child never blocks on its own logging
-              }
-            } catch (IOException ignored) {
-              // the child ended
-            }
-          }, "embedded-server-process-drain");
-          drain.setDaemon(true);
-          drain.start();
-          return new EmbeddedServerProcess(p, port);
-        }
-        log.append(line).append('\n');
-      }
-      p.destroyForcibly();
-      throw new IllegalStateException("second instance did not start:\n" + log);
+      started = new EmbeddedServerProcess(command.redirectErrorStream(true).start(), listening);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    started.reader.start();
+    try {
+      started.listeningOrEnded.await(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return started;
   }
 
+  private void read() {
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+        process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        output.add(line);
+        Matcher m = listening.matcher(line);
+        if (port < 0 && m.find()) {
+          port = Integer.parseInt(m.group(1));
+          listeningOrEnded.countDown();
+        }
+      }
+    } catch (IOException ended) {
+      // the process ended
+    } finally {
+      listeningOrEnded.countDown();
+    }
+  }
+
+  /** Whether it said it listens. */
+  public boolean isListening() {
+    return port >= 0;
+  }
+
+  /** The port it said it listens on. */
   public int port() {
+    if (port < 0) {
+      throw new IllegalStateException("not listening:\n" + output());
+    }
     return port;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Everything it wrote so far, lines joined with {@code \n}. */
+  public String output() {
+    return String.join("\n", output);
+  }
+
+  /**
+   * Waits for it to end by itself and for its last line to be read; its exit code.
+   *
+   * @throws IllegalStateException when it is still running after {@code timeout}
+   */
+  public int awaitExit(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("still running:\n" + output());
+      }
+      reader.join(timeout.toMillis());
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override
   public void close() {
     process.destroy();
     try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
