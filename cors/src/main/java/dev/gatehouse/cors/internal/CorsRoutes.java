@@ -1,5 +1,6 @@
 package dev.gatehouse.cors.internal;
 
+import dev.gatehouse.core.lint.Endpoint;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -27,9 +28,9 @@ public final class CorsRoutes {
   }
 
   void override(String template, CorsPolicy policy) {
-    String regex = regex(template);
-    if (overrides.stream().noneMatch(r -> r.path().pattern().equals(regex))) {
-      overrides.add(new Route(Pattern.compile(regex), policy));
+    Pattern path = Endpoint.pathPattern(template);
+    if (overrides.stream().noneMatch(r -> r.path().pattern().equals(path.pattern()))) {
+      overrides.add(new Route(path, policy));
     }
   }
 
@@ -52,41 +53,5 @@ public final class CorsRoutes {
 
   boolean hasOverrides() {
     return !overrides.isEmpty();
-  }
-
-  /** A Jakarta REST path template as a regular expression: {@code {id}} or {@code {id: re}}. */
-  static String regex(String template) {
-    StringBuilder out = new StringBuilder();
-    StringBuilder literal = new StringBuilder();
-    int i = 0;
-    while (i < template.length()) {
-      char c = template.charAt(i);
-      if (c != '{') {
-        literal.append(c);
-        i++;
-        continue;
-      }
-      if (literal.length() > 0) {
-        out.append(Pattern.quote(literal.toString()));
-        literal.setLength(0);
-      }
-      int depth = 0;
-      int j = i;
-      for (; j < template.length(); j++) {
-        if (template.charAt(j) == '{') {
-          depth++;
-        } else if (template.charAt(j) == '}' && --depth == 0) {
-          break;
-        }
-      }
-      String variable = template.substring(i + 1, j);
-      int colon = variable.indexOf(':');
-      out.append(colon < 0 ? "[^/]+" : "(?:" + variable.substring(colon + 1).trim() + ")");
-      i = j + 1;
-    }
-    if (literal.length() > 0) {
-      out.append(Pattern.quote(literal.toString()));
-    }
-    return out + "/?";
   }
 }
