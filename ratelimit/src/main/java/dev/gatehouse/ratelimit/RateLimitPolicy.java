@@ -2,13 +2,19 @@ package dev.gatehouse.ratelimit;
 
 import dev.gatehouse.core.config.ConfigReader;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * One named limit: at most {@code limit} calls per {@code period} per key.
+ * One named limit: at most {@code limit} calls per {@code period} per key. Built in code with
+ * {@link #builder(String)}, or read from MicroProfile Config through the same builder, so both pass
+ * the same checks:
  *
  * <ul>
  *   <li>{@code gatehouse.ratelimit.<name>.limit} — calls per period (required, 1 to 1000000)
@@ -22,7 +28,9 @@ import java.util.Set;
  * </ul>
  *
  * <pre>{@code
- * RateLimitPolicy login = RateLimitPolicy.of("login", 5, Duration.ofMinutes(1), Set.of(Key.IP));
+ * RateLimitPolicy login = RateLimitPolicy.builder("login")
+ *     .limit(5).period(Duration.ofMinutes(1)).keys(Key.IP)
+ *     .build();
  * }</pre>
  */
 public final class RateLimitPolicy {
@@ -36,6 +44,8 @@ public final class RateLimitPolicy {
   }
 
   public static final String PREFIX = "gatehouse.ratelimit.";
+  /** The keys of a policy that names none: the client address. */
+  public static final Set<Key> DEFAULT_KEYS = Set.of(Key.IP);
   static final int MAX_LIMIT = 1_000_000;
 
   private final String name;
@@ -45,79 +55,75 @@ public final class RateLimitPolicy {
   private final boolean allowOnStoreFailure;
   private final String policyHeader;
 
-  private RateLimitPolicy(String name, int limit, Duration period, Set<Key> keys,
-      boolean allowOnStoreFailure) {
-    this.name = name;
-    this.limit = limit;
-    this.period = period;
-    this.keys = Set.copyOf(keys);
-    this.allowOnStoreFailure = allowOnStoreFailure;
+  private RateLimitPolicy(Builder b) {
+    this.name = b.name;
+    this.limit = b.limit;
+    this.period = b.period;
+    this.keys = b.keys;
+    this.allowOnStoreFailure = b.allowOnStoreFailure;
     this.policyHeader = "\"" + name + "\";q=" + limit + ";w=" + period.toSeconds();
   }
 
   /**
-   * A validated policy.
+   * Starts a policy; {@link Builder#limit} and {@link Builder#period} are required.
+   *
+   * @param name lower-case letters, digits and {@code -}, e.g. {@code login}
+   * @throws IllegalArgumentException naming the property when {@code name} cannot be a policy name
+   */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /**
+   * {@code builder(name).limit(limit).period(period).keys(keys).build()}.
    *
    * @throws IllegalArgumentException naming the property that is wrong
    */
-  public static RateLimitPolicy of(String name, long limit, Duration period, Set<Key> keys,
-      boolean allowOnStoreFailure) {
-    Objects.requireNonNull(name, "name");
-    if (!name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
-      throw new IllegalArgumentException(ConfigReader.describe(PREFIX + name, name,
-          "is not a policy name; use lower-case letters, digits and -, e.g. login"));
-    }
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException(ConfigReader.describe(PREFIX + name + ".limit", limit,
-          "must be from 1 to " + MAX_LIMIT + ", e.g. 5"));
-    }
-    if (period == null || period.compareTo(Duration.ofSeconds(1)) < 0
-        || period.compareTo(Duration.ofDays(1)) > 0 || period.toMillis() % 1000 != 0) {
-      throw new IllegalArgumentException(ConfigReader.describe(PREFIX + name + ".period", period,
-          "must be whole seconds from PT1S to P1D, e.g. PT1M"));
-    }
-    if (keys == null || keys.isEmpty()) {
-      throw new IllegalArgumentException(ConfigReader.describe(PREFIX + name + ".keys", keys,
-          "must name ip, user or both"));
-    }
-    return new RateLimitPolicy(name, (int) limit, period, keys, allowOnStoreFailure);
-  }
-
   public static RateLimitPolicy of(String name, long limit, Duration period, Set<Key> keys) {
-    return of(name, limit, period, keys, false);
+    return builder(name).limit(limit).period(period).keys(keys).build();
   }
 
-  /** Reads {@code gatehouse.ratelimit.<name>.*}; empty if the policy is not configured at all. */
-  static RateLimitPolicy read(ConfigReader in, String name) {
+  /**
+   * Reads {@code gatehouse.ratelimit.<name>.*} into a builder; empty, with the problems recorded
+   * in {@code in}, when the policy is incomplete or invalid.
+   */
+  static Optional<RateLimitPolicy> read(ConfigReader in, String name) {
     String base = PREFIX + name + ".";
-    java.util.Optional<Long> limit = in.longValue(base + "limit");
-    java.util.Optional<Duration> period = in.duration(base + "period");
+    Optional<Long> limit = in.longValue(base + "limit");
+    Optional<Duration> period = in.duration(base + "period");
     if (limit.isEmpty() || period.isEmpty()) {
-      in.secretProblem(base + (limit.isEmpty() ? "limit" : "period"),
-          "is required for rate-limit policy " + name + "; set both " + base + "limit and "
-              + base + "period, e.g. 5 and PT1M");
-      return null;
+      in.secretProblem(base + (limit.isEmpty() ? "limit" : "period"), requiredRule(name));
+      return Optional.empty();
     }
+    Optional<Builder> started = in.attempt(() -> builder(name));
+    if (started.isEmpty()) {
+      return Optional.empty();
+    }
+    Builder b = started.get();
+    boolean taken = in.apply(b::limit, limit.get()) & in.apply(b::period, period.get());
     Set<Key> keys = EnumSet.noneOf(Key.class);
-    for (String k : in.list(base + "keys").orElse(java.util.List.of("ip"))) {
+    for (String k : in.list(base + "keys").orElse(List.of("ip"))) {
       switch (k.toLowerCase(Locale.ROOT)) {
         case "ip" -> keys.add(Key.IP);
         case "user" -> keys.add(Key.USER);
         default -> in.problem(base + "keys", k, "is not a key; use ip, user or ip,user");
       }
     }
-    boolean allow = false;
-    java.util.Optional<String> failure = in.string(base + "on-store-failure");
-    if (failure.isPresent()) {
-      String f = failure.get().toLowerCase(Locale.ROOT);
-      if (f.equals("allow")) {
-        allow = true;
-      } else if (!f.equals("deny")) {
-        in.problem(base + "on-store-failure", failure.get(), "must be deny (answer 503) or allow");
+    in.apply(b::keys, keys);
+    in.string(base + "on-store-failure").ifPresent(failure -> {
+      switch (failure.toLowerCase(Locale.ROOT)) {
+        case "allow" -> b.allowOnStoreFailure(true);
+        case "deny" -> b.allowOnStoreFailure(false);
+        default -> in.problem(base + "on-store-failure", failure,
+            "must be deny (answer 503) or allow");
       }
-    }
-    boolean allowOnFailure = allow;
-    return in.attempt(() -> of(name, limit.get(), period.get(), keys, allowOnFailure)).orElse(null);
+    });
+    return taken ? in.attempt(b::build) : Optional.empty();
+  }
+
+  private static String requiredRule(String name) {
+    return "is required for rate-limit policy " + name + "; set both " + PREFIX + name
+        + ".limit and " + PREFIX + name + ".period, e.g. 5 and PT1M";
   }
 
   public String name() {
@@ -149,5 +155,84 @@ public final class RateLimitPolicy {
   public String toString() {
     return name + "=" + limit + "/" + period + " by " + keys
         + (allowOnStoreFailure ? " (allow on store failure)" : "");
+  }
+
+  /**
+   * Validates each value as it is set, naming the property it would be read from, and that
+   * {@code limit} and {@code period} were set in {@link #build()}.
+   */
+  public static final class Builder {
+    private final String name;
+    private int limit;
+    private Duration period;
+    private Set<Key> keys = DEFAULT_KEYS;
+    private boolean allowOnStoreFailure;
+
+    private Builder(String name) {
+      Objects.requireNonNull(name, "name");
+      if (!name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+        throw new IllegalArgumentException(ConfigReader.describe(PREFIX + name, name,
+            "is not a policy name; use lower-case letters, digits and -, e.g. login"));
+      }
+      this.name = name;
+    }
+
+    /** Calls allowed per period and key, from 1 to 1000000. */
+    public Builder limit(long calls) {
+      if (calls < 1 || calls > MAX_LIMIT) {
+        throw new IllegalArgumentException(ConfigReader.describe(PREFIX + name + ".limit", calls,
+            "must be from 1 to " + MAX_LIMIT + ", e.g. 5"));
+      }
+      this.limit = (int) calls;
+      return this;
+    }
+
+    /** The period, whole seconds from {@code PT1S} to {@code P1D}. */
+    public Builder period(Duration length) {
+      if (length == null || length.compareTo(Duration.ofSeconds(1)) < 0
+          || length.compareTo(Duration.ofDays(1)) > 0 || length.toMillis() % 1000 != 0) {
+        throw new IllegalArgumentException(ConfigReader.describe(PREFIX + name + ".period",
+            length, "must be whole seconds from PT1S to P1D, e.g. PT1M"));
+      }
+      this.period = length;
+      return this;
+    }
+
+    /** What the policy counts by (default {@link #DEFAULT_KEYS}); with both, each must pass. */
+    public Builder keys(Set<Key> countBy) {
+      if (countBy == null || countBy.isEmpty() || countBy.stream().anyMatch(Objects::isNull)) {
+        throw new IllegalArgumentException(ConfigReader.describe(PREFIX + name + ".keys",
+            countBy, "must name ip, user or both"));
+      }
+      this.keys = Set.copyOf(countBy);
+      return this;
+    }
+
+    /** {@link #keys(Set)} of the given keys. */
+    public Builder keys(Key... countBy) {
+      return keys(countBy == null ? null : new HashSet<>(Arrays.asList(countBy)));
+    }
+
+    /**
+     * Whether a call goes through (with an event) when the store cannot answer; default
+     * {@code false}: 503.
+     */
+    public Builder allowOnStoreFailure(boolean allow) {
+      this.allowOnStoreFailure = allow;
+      return this;
+    }
+
+    /**
+     * The policy.
+     *
+     * @throws IllegalArgumentException when the limit or the period was not set
+     */
+    public RateLimitPolicy build() {
+      if (limit == 0 || period == null) {
+        throw new IllegalArgumentException(PREFIX + name + "." + (limit == 0 ? "limit" : "period")
+            + ": " + requiredRule(name));
+      }
+      return new RateLimitPolicy(this);
+    }
   }
 }

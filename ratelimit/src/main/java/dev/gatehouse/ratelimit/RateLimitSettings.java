@@ -1,9 +1,11 @@
 package dev.gatehouse.ratelimit;
 
 import dev.gatehouse.core.config.ConfigReader;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,14 +14,22 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Every configured policy, found by name in MicroProfile Config — from properties
  * ({@code gatehouse.ratelimit.login.limit}) and environment variables
- * ({@code GATEHOUSE_RATELIMIT_LOGIN_LIMIT}) alike — plus:
+ * ({@code GATEHOUSE_RATELIMIT_LOGIN_LIMIT}) alike — or built in code, plus:
  *
  * <ul>
  *   <li>the optional {@code default} policy ({@code gatehouse.ratelimit.default.*}), applied per
  *       client address to every endpoint; off unless configured;
- *   <li>{@code gatehouse.ratelimit.memory.max-keys} (default 100000): the most buckets the
- *       in-process backend holds; idle ones are evicted first, then the least recently used.
+ *   <li>{@code gatehouse.ratelimit.memory.max-keys} (default {@value #DEFAULT_MAX_KEYS}): the most
+ *       buckets the in-process backend holds; idle ones are evicted first, then the least recently
+ *       used.
  * </ul>
+ *
+ * <pre>{@code
+ * RateLimitSettings settings = RateLimitSettings.builder()
+ *     .policy(RateLimitPolicy.builder("login").limit(5).period(Duration.ofMinutes(1)).build())
+ *     .build();
+ * register(new GatehouseRateLimitFeature(settings));
+ * }</pre>
  */
 public final class RateLimitSettings {
 
@@ -31,43 +41,36 @@ public final class RateLimitSettings {
   private final Map<String, RateLimitPolicy> policies;
   private final int maxKeys;
 
-  private RateLimitSettings(Map<String, RateLimitPolicy> policies, int maxKeys) {
-    this.policies = Map.copyOf(policies);
-    this.maxKeys = maxKeys;
+  private RateLimitSettings(Builder b) {
+    this.policies = Collections.unmodifiableMap(new LinkedHashMap<>(b.policies));
+    this.maxKeys = b.maxKeys;
   }
 
-  /** Settings built in code. */
-  public static RateLimitSettings of(Map<String, RateLimitPolicy> policies, int maxKeys) {
-    return new RateLimitSettings(policies, maxKeys);
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
-   * Reads every policy found, and requires the {@code required} ones (named by
-   * {@code @RateLimited}).
+   * Reads every policy found in {@code config}, and the in-process bound.
    *
-   * @throws dev.gatehouse.core.config.GatehouseConfigException naming each bad or missing property
+   * @throws dev.gatehouse.core.config.GatehouseConfigException naming each bad or incomplete
+   *     property
    */
-  public static RateLimitSettings fromConfig(Config config, Set<String> required) {
-    return ConfigReader.read(config, in -> read(in, config, required));
+  public static RateLimitSettings fromConfig(Config config) {
+    return ConfigReader.read(config, in -> read(in, config));
   }
 
-  static RateLimitSettings read(ConfigReader in, Config config, Set<String> required) {
-    Set<String> names = new TreeSet<>(required);
+  static RateLimitSettings read(ConfigReader in, Config config) {
+    Set<String> names = new TreeSet<>();
     for (String property : config.getPropertyNames()) {
       policyName(property).ifPresent(names::add);
     }
-    Map<String, RateLimitPolicy> policies = new LinkedHashMap<>();
+    Builder b = builder();
     for (String name : names) {
-      RateLimitPolicy p = RateLimitPolicy.read(in, name);
-      if (p != null) {
-        policies.put(name, p);
-      }
+      RateLimitPolicy.read(in, name).ifPresent(p -> in.apply(b::policy, p));
     }
-    long maxKeys = in.longValue(MAX_KEYS).orElse((long) DEFAULT_MAX_KEYS);
-    if (maxKeys < 100 || maxKeys > 10_000_000) {
-      in.problem(MAX_KEYS, String.valueOf(maxKeys), "must be from 100 to 10000000, e.g. 100000");
-    }
-    return new RateLimitSettings(policies, (int) maxKeys);
+    in.longValue(MAX_KEYS).ifPresent(v -> in.apply(b::maxKeys, v));
+    return b.build();
   }
 
   /** The policy a property or environment variable belongs to, if any. */
@@ -116,5 +119,45 @@ public final class RateLimitSettings {
   @Override
   public String toString() {
     return "RateLimitSettings" + policies.values() + ", memory max " + maxKeys + " keys";
+  }
+
+  /** Validates each value as it is set. */
+  public static final class Builder {
+    private final Map<String, RateLimitPolicy> policies = new LinkedHashMap<>();
+    private int maxKeys = DEFAULT_MAX_KEYS;
+
+    private Builder() {
+    }
+
+    /**
+     * Adds a policy; name it {@value RateLimitSettings#DEFAULT_POLICY} to apply it per client address to every
+     * endpoint.
+     *
+     * @throws IllegalArgumentException when a policy of that name was added already
+     */
+    public Builder policy(RateLimitPolicy policy) {
+      Objects.requireNonNull(policy, "policy");
+      if (policies.containsKey(policy.name())) {
+        throw new IllegalArgumentException(ConfigReader.describe(
+            RateLimitPolicy.PREFIX + policy.name(), policy, "is given twice; give each policy"
+                + " its own name, e.g. login and login-account"));
+      }
+      policies.put(policy.name(), policy);
+      return this;
+    }
+
+    /** The most buckets the in-process backend holds, from 100 to 10000000. */
+    public Builder maxKeys(long buckets) {
+      if (buckets < 100 || buckets > 10_000_000) {
+        throw new IllegalArgumentException(ConfigReader.describe(MAX_KEYS, buckets,
+            "must be from 100 to 10000000, e.g. " + DEFAULT_MAX_KEYS));
+      }
+      this.maxKeys = (int) buckets;
+      return this;
+    }
+
+    public RateLimitSettings build() {
+      return new RateLimitSettings(this);
+    }
   }
 }

@@ -111,12 +111,17 @@ public final class ConfigReader {
   /**
    * Passes {@code value} to a validating builder setter; an {@link IllegalArgumentException} it
    * throws becomes a problem with its message (which names the property).
+   *
+   * @return whether the setter took the value — a reader skips a {@code build()} that would only
+   *     add "is required" to the problem already recorded
    */
-  public <T> void apply(Consumer<T> setter, T value) {
+  public <T> boolean apply(Consumer<T> setter, T value) {
     try {
       setter.accept(value);
+      return true;
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
+      return false;
     }
   }
 

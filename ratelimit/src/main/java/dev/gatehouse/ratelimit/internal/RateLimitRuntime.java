@@ -10,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -42,7 +41,7 @@ public class RateLimitRuntime {
 
   @PostConstruct
   void init() {
-    settings = RateLimitSettings.fromConfig(ConfigProvider.getConfig(), Set.of());
+    settings = RateLimitSettings.fromConfig(ConfigProvider.getConfig());
     Clock clock = clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
     RateLimitBackend backend = customBackends.isResolvable() ? customBackends.get()
         : redis.client().<RateLimitBackend>map(c -> new RedisBackend(c, clock))
