@@ -3,15 +3,19 @@ package dev.gatehouse.cors;
 import dev.gatehouse.core.config.ConfigReader;
 import dev.gatehouse.cors.internal.Origin;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * The CORS policy (Fetch standard, CORS protocol), validated so that unsafe settings never reach a
- * request.
+ * request. Built in code with {@link #builder()}, or read from MicroProfile Config through the same
+ * builder, so both pass the same checks:
  *
  * <ul>
  *   <li>{@code gatehouse.cors.allowed-origins} — exact origins; empty (default) = no CORS for
@@ -26,6 +30,13 @@ import org.eclipse.microprofile.config.Config;
  *   <li>{@code gatehouse.cors.allow-insecure-origins} — default false; permits {@code http://}
  *       origins other than localhost
  * </ul>
+ *
+ * <pre>{@code
+ * CorsSettings cors = CorsSettings.builder()
+ *     .allowedOrigins(List.of("https://app.example.com"))
+ *     .build();
+ * register(new GatehouseCorsFeature(cors));
+ * }</pre>
  */
 public final class CorsSettings {
 
@@ -46,9 +57,7 @@ public final class CorsSettings {
       "RateLimit", "RateLimit-Policy", "X-Request-Id");
   public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(10);
 
-  private static final String EXAMPLE = "e.g. https://app.example.com";
-
-  private final Set<Origin> origins;
+  private final Set<String> origins;
   private final boolean anyOrigin;
   private final boolean credentials;
   private final List<String> methods;
@@ -57,17 +66,19 @@ public final class CorsSettings {
   private final Duration maxAge;
   private final boolean insecureAllowed;
 
-  private CorsSettings(Set<Origin> origins, boolean anyOrigin, boolean credentials,
-      List<String> methods, List<String> headers, List<String> exposed, Duration maxAge,
-      boolean insecureAllowed) {
-    this.origins = Set.copyOf(origins);
-    this.anyOrigin = anyOrigin;
-    this.credentials = credentials;
-    this.methods = List.copyOf(methods);
-    this.headers = List.copyOf(headers);
-    this.exposed = List.copyOf(exposed);
-    this.maxAge = maxAge;
-    this.insecureAllowed = insecureAllowed;
+  private CorsSettings(Builder b) {
+    this.origins = Collections.unmodifiableSet(new LinkedHashSet<>(b.origins));
+    this.anyOrigin = b.anyOrigin;
+    this.credentials = b.credentials;
+    this.methods = b.methods;
+    this.headers = b.headers;
+    this.exposed = b.exposed;
+    this.maxAge = b.maxAge;
+    this.insecureAllowed = b.insecureAllowed;
+  }
+
+  public static Builder builder() {
+    return new Builder();
   }
 
   public static CorsSettings fromConfig(Config config) {
@@ -75,83 +86,23 @@ public final class CorsSettings {
   }
 
   static CorsSettings read(ConfigReader in) {
-    boolean credentials = in.bool(CREDENTIALS).orElse(true);
-    boolean allowAny = in.bool(ANY_ORIGIN).orElse(false);
-    boolean insecure = in.bool(INSECURE).orElse(false);
-    List<String> raw = in.list(ORIGINS).orElse(List.of());
-    boolean any = false;
-    Set<Origin> origins = new LinkedHashSet<>();
-    for (String value : raw) {
-      if (value.equals("*")) {
-        if (credentials) {
-          in.problem(ORIGINS, value, "cannot be combined with allow-credentials=true; list the"
-              + " exact origins, " + EXAMPLE);
-        } else if (!allowAny) {
-          in.problem(ORIGINS, value, "lets every web site call this API; list the exact origins,"
-              + " " + EXAMPLE + ", or set " + ANY_ORIGIN + "=true for a deliberately public API"
-              + " without credentials");
-        } else {
-          any = true;
-        }
-        continue;
-      }
-      String problem = originProblem(value, insecure);
-      if (problem != null) {
-        in.problem(ORIGINS, value, problem);
-      } else {
-        origins.add(Origin.parse(value).orElseThrow());
-      }
-    }
-    if (allowAny && credentials) {
-      in.problem(ANY_ORIGIN, "true", "needs " + CREDENTIALS + "=false: any origin with"
-          + " credentials would let every web site act as the logged-in user");
-    }
-    List<String> methods = tokens(in, METHODS, in.list(METHODS).orElse(DEFAULT_METHODS), true);
-    List<String> headers = tokens(in, HEADERS, in.list(HEADERS).orElse(DEFAULT_HEADERS), false);
-    List<String> exposed = tokens(in, EXPOSED, in.list(EXPOSED).orElse(DEFAULT_EXPOSED), false);
-    Duration maxAge = in.duration(MAX_AGE).orElse(DEFAULT_MAX_AGE);
-    if (maxAge.isNegative() || maxAge.compareTo(Duration.ofDays(1)) > 0) {
-      in.problem(MAX_AGE, maxAge.toString(), "must be from PT0S to P1D, e.g. PT10M");
-    }
-    return new CorsSettings(origins, any, credentials, methods, headers, exposed, maxAge, insecure);
+    Builder b = builder();
+    in.bool(CREDENTIALS).ifPresent(b::allowCredentials);
+    in.bool(ANY_ORIGIN).ifPresent(b::allowAnyOrigin);
+    in.bool(INSECURE).ifPresent(b::allowInsecureOrigins);
+    in.list(ORIGINS).ifPresent(v -> in.apply(b::allowedOrigins, v));
+    in.list(METHODS).ifPresent(v -> in.apply(b::allowedMethods, v));
+    in.list(HEADERS).ifPresent(v -> in.apply(b::allowedHeaders, v));
+    in.list(EXPOSED).ifPresent(v -> in.apply(b::exposedHeaders, v));
+    in.duration(MAX_AGE).ifPresent(v -> in.apply(b::maxAge, v));
+    return in.attempt(b::build).orElseGet(() -> builder().build());
   }
 
-  /** Why {@code value} cannot be an allowed origin, or null when it can. */
-  public static String originProblem(String value, boolean insecureAllowed) {
-    if (value.equalsIgnoreCase("null")) {
-      return "is the origin of sandboxed frames and local files, which any page can take on;"
-          + " list the exact origins, " + EXAMPLE;
-    }
-    if (value.contains("*")) {
-      return "has a wildcard; list each exact origin instead, " + EXAMPLE;
-    }
-    var parsed = Origin.parse(value);
-    if (parsed.isEmpty()) {
-      return "is not an exact origin (scheme://host[:port], without path, query, user info or"
-          + " wildcard); " + EXAMPLE;
-    }
-    if (parsed.get().scheme().equals("http") && !parsed.get().isLoopback() && !insecureAllowed) {
-      return "is not HTTPS, so anyone on the network path can impersonate it; use https://, or"
-          + " set " + INSECURE + "=true for development";
-    }
-    return null;
-  }
-
-  private static List<String> tokens(ConfigReader in, String name, List<String> values,
-      boolean upper) {
-    List<String> out = new java.util.ArrayList<>();
-    for (String v : values) {
-      if (!v.matches("[A-Za-z0-9!#$%&'+.^_`|~-]+")) {
-        in.problem(name, v, "must be HTTP tokens listed one by one; * is not allowed with"
-            + " credentials (Fetch standard), name each, e.g. Authorization, Content-Type");
-        continue;
-      }
-      out.add(upper ? v.toUpperCase(Locale.ROOT) : v);
-    }
-    return out;
-  }
-
-  public Set<Origin> origins() {
+  /**
+   * The allowed origins, each in its canonical form ({@code https://app.example.com}, without a
+   * default port); {@code *} is not among them (see {@link #anyOrigin()}).
+   */
+  public Set<String> origins() {
     return origins;
   }
 
@@ -193,5 +144,142 @@ public final class CorsSettings {
     return "CorsSettings[origins=" + (anyOrigin ? "*" : origins.toString()) + ", credentials="
         + credentials + ", methods=" + methods + ", headers=" + headers + ", max-age=" + maxAge
         + "]";
+  }
+
+  /**
+   * Validates each value as it is set — an origin's form, the HTTP tokens, the max-age — and in
+   * {@link #build()} what depends on several: {@code *} and {@code allow-any-origin} against
+   * credentials, {@code http://} origins against {@code allow-insecure-origins}.
+   */
+  public static final class Builder {
+    private final Set<String> origins = new LinkedHashSet<>();
+    private boolean anyOrigin;
+    private boolean credentials = true;
+    private List<String> methods = DEFAULT_METHODS;
+    private List<String> headers = DEFAULT_HEADERS;
+    private List<String> exposed = DEFAULT_EXPOSED;
+    private Duration maxAge = DEFAULT_MAX_AGE;
+    private boolean anyOriginAllowed;
+    private boolean insecureAllowed;
+
+    private Builder() {
+    }
+
+    /**
+     * The exact origins ({@code scheme://host[:port]}) whose pages may call the API, replacing any
+     * set before; {@code *} means every origin and needs {@link #allowAnyOrigin} and no
+     * credentials.
+     *
+     * @throws IllegalArgumentException naming the first value that is not an exact origin
+     */
+    public Builder allowedOrigins(List<String> values) {
+      Objects.requireNonNull(values, "values");
+      Set<String> exact = new LinkedHashSet<>();
+      boolean any = false;
+      for (String value : values) {
+        if ("*".equals(value)) {
+          any = true;
+          continue;
+        }
+        String problem = Origin.problem(value, true);
+        if (problem != null) {
+          throw new IllegalArgumentException(ConfigReader.describe(ORIGINS, value, problem));
+        }
+        exact.add(Origin.parse(value).orElseThrow().toString());
+      }
+      origins.clear();
+      origins.addAll(exact);
+      anyOrigin = any;
+      return this;
+    }
+
+    /** Whether allowed origins get {@code Access-Control-Allow-Credentials: true} (default). */
+    public Builder allowCredentials(boolean allow) {
+      this.credentials = allow;
+      return this;
+    }
+
+    /** The methods a preflight may ask for: HTTP tokens, no {@code *}. */
+    public Builder allowedMethods(List<String> values) {
+      this.methods = tokens(METHODS, values, true);
+      return this;
+    }
+
+    /** The request headers a preflight may ask for: HTTP tokens, no {@code *}. */
+    public Builder allowedHeaders(List<String> values) {
+      this.headers = tokens(HEADERS, values, false);
+      return this;
+    }
+
+    /** The response headers scripts may read: HTTP tokens, no {@code *}. */
+    public Builder exposedHeaders(List<String> values) {
+      this.exposed = tokens(EXPOSED, values, false);
+      return this;
+    }
+
+    /** How long browsers may cache a preflight, from {@code PT0S} to {@code P1D}. */
+    public Builder maxAge(Duration age) {
+      if (age == null || age.isNegative() || age.compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException(ConfigReader.describe(MAX_AGE, age,
+            "must be from PT0S to P1D, e.g. PT10M"));
+      }
+      this.maxAge = age;
+      return this;
+    }
+
+    /** Permits {@code *} among the origins, for a deliberately public API without credentials. */
+    public Builder allowAnyOrigin(boolean allow) {
+      this.anyOriginAllowed = allow;
+      return this;
+    }
+
+    /** Permits {@code http://} origins other than loopback ones (development only). */
+    public Builder allowInsecureOrigins(boolean allow) {
+      this.insecureAllowed = allow;
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws IllegalArgumentException naming the first combination that is unsafe
+     */
+    public CorsSettings build() {
+      if (anyOriginAllowed && credentials) {
+        throw new IllegalArgumentException(ConfigReader.describe(ANY_ORIGIN, true, "needs "
+            + CREDENTIALS + "=false: any origin with credentials would let every web site act as"
+            + " the logged-in user"));
+      }
+      if (anyOrigin && credentials) {
+        throw new IllegalArgumentException(ConfigReader.describe(ORIGINS, "*", "cannot be"
+            + " combined with allow-credentials=true; list the exact origins, " + Origin.EXAMPLE));
+      }
+      if (anyOrigin && !anyOriginAllowed) {
+        throw new IllegalArgumentException(ConfigReader.describe(ORIGINS, "*", "lets every web"
+            + " site call this API; list the exact origins, " + Origin.EXAMPLE + ", or set "
+            + ANY_ORIGIN + "=true for a deliberately public API without credentials"));
+      }
+      for (String origin : origins) {
+        String problem = Origin.problem(origin, insecureAllowed);
+        if (problem != null) {
+          throw new IllegalArgumentException(ConfigReader.describe(ORIGINS, origin, problem));
+        }
+      }
+      return new CorsSettings(this);
+    }
+
+    private static List<String> tokens(String property, List<String> values, boolean upper) {
+      Objects.requireNonNull(values, property);
+      List<String> out = new ArrayList<>();
+      for (String v : values) {
+        if (v == null || !v.matches("[A-Za-z0-9!#$%&'+.^_`|~-]+")) {
+          throw new IllegalArgumentException(ConfigReader.describe(property, v, "must be HTTP"
+              + " tokens listed one by one; * is not allowed with credentials (Fetch standard),"
+              + " name each, e.g. Authorization, Content-Type"));
+        }
+        out.add(upper ? v.toUpperCase(Locale.ROOT) : v);
+      }
+      return List.copyOf(out);
+    }
   }
 }

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * One origin list with the configured methods and headers, and every header value computed once;
  * per request only lookups remain.
  */
-public final class CorsPolicy {
+final class CorsPolicy {
 
   private final Set<Origin> origins;
   private final boolean anyOrigin;
@@ -36,7 +36,9 @@ public final class CorsPolicy {
   }
 
   static CorsPolicy of(CorsSettings settings) {
-    return new CorsPolicy(settings, settings.origins(), settings.anyOrigin());
+    Set<Origin> origins = settings.origins().stream().map(o -> Origin.parse(o).orElseThrow())
+        .collect(Collectors.toUnmodifiableSet());
+    return new CorsPolicy(settings, origins, settings.anyOrigin());
   }
 
   /** The value for {@code Access-Control-Allow-Origin}, if {@code originHeader} is granted. */

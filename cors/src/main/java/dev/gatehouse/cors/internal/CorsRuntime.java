@@ -60,7 +60,7 @@ public class CorsRuntime {
     Set<Origin> origins = new LinkedHashSet<>();
     for (String value : annotation.value()) {
       String problem = value.equals("*") ? "is not allowed here; list exact origins"
-          : CorsSettings.originProblem(value, settings.insecureAllowed());
+          : Origin.problem(value, settings.insecureAllowed());
       if (problem != null) {
         problems.add(ConfigReader.describe(where, value, problem));
       } else {

@@ -1,5 +1,6 @@
 package dev.gatehouse.cors.internal;
 
+import dev.gatehouse.cors.CorsSettings;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,6 +12,9 @@ import java.util.Optional;
  * never an origin a browser sends, so it never matches.
  */
 public record Origin(String scheme, String host, int port) {
+
+  /** The example every origin message ends with. */
+  public static final String EXAMPLE = "e.g. https://app.example.com";
 
   /** Parses strictly; empty for anything that is not a serialised origin. */
   public static Optional<Origin> parse(String text) {
@@ -64,6 +68,32 @@ public record Origin(String scheme, String host, int port) {
       }
     }
     return Optional.of(new Origin(scheme, host, port));
+  }
+
+  /**
+   * Why {@code value} cannot be an allowed origin, or null when it can: the rule and its fix, for a
+   * message that names where the value came from ({@code *} is the caller's to handle).
+   *
+   * @param insecureAllowed whether {@code http://} origins other than loopback ones are permitted
+   */
+  public static String problem(String value, boolean insecureAllowed) {
+    if (value == null || value.equalsIgnoreCase("null")) {
+      return "is the origin of sandboxed frames and local files, which any page can take on;"
+          + " list the exact origins, " + EXAMPLE;
+    }
+    if (value.contains("*")) {
+      return "has a wildcard; list each exact origin instead, " + EXAMPLE;
+    }
+    Optional<Origin> parsed = parse(value);
+    if (parsed.isEmpty()) {
+      return "is not an exact origin (scheme://host[:port], without path, query, user info or"
+          + " wildcard); " + EXAMPLE;
+    }
+    if (parsed.get().scheme().equals("http") && !parsed.get().isLoopback() && !insecureAllowed) {
+      return "is not HTTPS, so anyone on the network path can impersonate it; use https://, or"
+          + " set " + CorsSettings.INSECURE + "=true for development";
+    }
+    return null;
   }
 
   /** DNS labels of letters, digits and hyphens, separated by single dots. */
