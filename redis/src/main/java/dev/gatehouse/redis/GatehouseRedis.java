@@ -2,14 +2,18 @@ package dev.gatehouse.redis;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.Config;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The application's one Redis client, opened on first use when {@code gatehouse.redis.url} is set
- * and closed with the application; every module that keeps state in Redis (sessions, deny-list,
- * rate limits) shares it and its pool.
+ * The application's one Redis client, opened on first use and closed with the application; every
+ * module that keeps state in Redis (sessions, deny-list, rate limits) shares it and its pool. Its
+ * settings are the application's {@link RedisSettings} bean if it has one (settings built in
+ * code), else {@code gatehouse.redis.*} from MicroProfile Config; without either, state stays in
+ * memory.
  *
  * <pre>{@code
  * @Inject GatehouseRedis redis;
@@ -18,6 +22,11 @@ import redis.clients.jedis.UnifiedJedis;
  */
 @ApplicationScoped
 public class GatehouseRedis {
+
+  @Inject
+  Config config;
+  @Inject
+  Instance<RedisSettings> inCode;
 
   private volatile boolean opened;
   private Optional<RedisSettings> settings = Optional.empty();
@@ -29,7 +38,7 @@ public class GatehouseRedis {
     return settings;
   }
 
-  /** The client, or empty when {@code gatehouse.redis.url} is unset. */
+  /** The client, or empty when no Redis is configured. */
   public Optional<UnifiedJedis> client() {
     open();
     return Optional.ofNullable(client);
@@ -39,7 +48,8 @@ public class GatehouseRedis {
     if (opened) {
       return;
     }
-    settings = RedisSettings.fromConfig(ConfigProvider.getConfig());
+    settings = inCode.isResolvable() ? Optional.of(inCode.get())
+        : RedisSettings.fromConfig(config);
     client = settings.map(RedisConnector::open).orElse(null);
     opened = true;
   }

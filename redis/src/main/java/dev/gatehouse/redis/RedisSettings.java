@@ -14,6 +14,17 @@ import org.eclipse.microprofile.config.Config;
  * {@code PT10S}): connecting, each command, and waiting for a pooled connection are all bounded by
  * it, so an unreachable Redis costs a request at most that long.
  *
+ * <p>Read from MicroProfile Config, or built in code with {@link #builder()} and given to
+ * Gatehouse as a CDI bean, which then replaces the {@code gatehouse.redis.*} properties (see
+ * {@link GatehouseRedis}):
+ *
+ * <pre>{@code
+ * @Produces
+ * RedisSettings redis() {
+ *   return RedisSettings.builder().url(vault.redisUrl()).timeout(Duration.ofMillis(300)).build();
+ * }
+ * }</pre>
+ *
  * <p>{@link #toString()} never shows the password.
  */
 public final class RedisSettings {
@@ -22,38 +33,28 @@ public final class RedisSettings {
   public static final String TIMEOUT = "gatehouse.redis.timeout";
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
   static final Duration MAX_TIMEOUT = Duration.ofSeconds(10);
+  private static final String REQUIRED = URL + ": is required; set it to redis://host:6379 or"
+      + " rediss://host:6380 (TLS)";
 
   private final URI uri;
   private final Duration timeout;
 
-  private RedisSettings(URI uri, Duration timeout) {
-    this.uri = uri;
-    this.timeout = timeout;
+  private RedisSettings(Builder b) {
+    this.uri = b.uri;
+    this.timeout = b.timeout;
+  }
+
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
-   * Parses and checks a Redis URL.
+   * {@code builder().url(url).timeout(timeout).build()}.
    *
-   * @throws IllegalArgumentException naming {@code gatehouse.redis.url}
+   * @throws IllegalArgumentException naming the property that is wrong
    */
   public static RedisSettings of(String url, Duration timeout) {
-    URI uri;
-    try {
-      uri = URI.create(url.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(URL + ": is not a URL; use redis://host:6379 or"
-          + " rediss://host:6380 for TLS");
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("redis") && !scheme.equals("rediss") || uri.getHost() == null) {
-      throw new IllegalArgumentException(URL + ": \"" + redact(uri) + "\" must look like"
-          + " redis://host:6379 or rediss://host:6380 (TLS)");
-    }
-    if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
-      throw new IllegalArgumentException(ConfigReader.describe(TIMEOUT, timeout,
-          "must be more than zero and at most PT10S; a slow store must fail fast, e.g. PT0.5S"));
-    }
-    return new RedisSettings(uri, timeout);
+    return builder().url(url).timeout(timeout).build();
   }
 
   /** The settings, or empty when {@code gatehouse.redis.url} is unset (state stays in memory). */
@@ -62,15 +63,13 @@ public final class RedisSettings {
   }
 
   static Optional<RedisSettings> read(ConfigReader in) {
-    Duration timeout = in.duration(TIMEOUT).orElse(DEFAULT_TIMEOUT);
+    Builder b = builder();
+    in.duration(TIMEOUT).ifPresent(v -> in.apply(b::timeout, v));
     Optional<String> url = in.string(URL);
-    if (url.isEmpty()) {
-      if (in.string(TIMEOUT).isPresent()) {
-        in.attempt(() -> of("redis://localhost", timeout));
-      }
+    if (url.isEmpty() || !in.apply(b::url, url.get())) {
       return Optional.empty();
     }
-    return in.attempt(() -> of(url.get(), timeout));
+    return in.attempt(b::build);
   }
 
   public URI uri() {
@@ -95,5 +94,67 @@ public final class RedisSettings {
     return (uri.getScheme() == null ? "" : uri.getScheme() + "://")
         + (uri.getUserInfo() == null ? "" : "***@") + host
         + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + (uri.getPath() == null ? "" : uri.getPath());
+  }
+
+  /** Validates each value as it is set; the URL is required. */
+  public static final class Builder {
+    private URI uri;
+    private Duration timeout = DEFAULT_TIMEOUT;
+
+    private Builder() {
+    }
+
+    /**
+     * The Redis to use: {@code redis://[user:password@]host:port[/db]}, or {@code rediss://} for
+     * TLS. A message about it never shows the password.
+     */
+    public Builder url(String url) {
+      if (url == null) {
+        throw new IllegalArgumentException(REQUIRED);
+      }
+      URI parsed;
+      try {
+        parsed = URI.create(url.trim());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(URL + ": is not a URL; use redis://host:6379 or"
+            + " rediss://host:6380 for TLS");
+      }
+      String scheme = parsed.getScheme() == null ? ""
+          : parsed.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("redis") && !scheme.equals("rediss") || parsed.getHost() == null) {
+        throw new IllegalArgumentException(URL + ": \"" + redact(parsed) + "\" must look like"
+            + " redis://host:6379 or rediss://host:6380 (TLS)");
+      }
+      String path = parsed.getPath();
+      if (path != null && !path.isEmpty() && !path.matches("/[0-9]{0,5}")) {
+        throw new IllegalArgumentException(URL + ": \"" + redact(parsed) + "\" names no database"
+            + " number; end it with one, e.g. redis://host:6379/0, or with nothing");
+      }
+      this.uri = parsed;
+      return this;
+    }
+
+    /** The bound on connecting, each command and waiting for a connection; up to {@code PT10S}. */
+    public Builder timeout(Duration bound) {
+      if (bound == null || bound.isNegative() || bound.isZero()
+          || bound.compareTo(MAX_TIMEOUT) > 0) {
+        throw new IllegalArgumentException(ConfigReader.describe(TIMEOUT, bound,
+            "must be more than zero and at most PT10S; a slow store must fail fast, e.g. PT0.5S"));
+      }
+      this.timeout = bound;
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws IllegalArgumentException when no URL was set
+     */
+    public RedisSettings build() {
+      if (uri == null) {
+        throw new IllegalArgumentException(REQUIRED);
+      }
+      return new RedisSettings(this);
+    }
   }
 }
