@@ -4,7 +4,7 @@ import dev.gatehouse.core.ClientAddress;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.ProblemException;
 import dev.gatehouse.ratelimit.internal.Limiter;
-import dev.gatehouse.ratelimit.internal.RateLimitRuntime;
+import dev.gatehouse.ratelimit.internal.RequestAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -32,7 +32,9 @@ import java.util.List;
 public class RateLimits {
 
   @Inject
-  RateLimitRuntime runtime;
+  Limiter limiter;
+  @Inject
+  RequestAddress requestAddress;
 
   /**
    * Counts one call for {@code key} under {@code policy}.
@@ -43,7 +45,7 @@ public class RateLimits {
    *     policy says deny
    */
   public void check(String policy, String key) {
-    RateLimitPolicy p = policy(policy);
+    RateLimitPolicy p = limiter.policy(policy);
     refuseIfOver(p, Limiter.bucket(p, "key", Limiter.hashed(key)), key);
   }
 
@@ -66,9 +68,9 @@ public class RateLimits {
    *     policy says deny
    */
   public Attempt attempt(String addressPolicy, String accountPolicy, String key) {
-    RateLimitPolicy perAddress = policy(addressPolicy);
-    RateLimitPolicy perAccount = policy(accountPolicy);
-    String address = runtime.requestAddress().get().map(ClientAddress::bucket).orElseThrow(() ->
+    RateLimitPolicy perAddress = limiter.policy(addressPolicy);
+    RateLimitPolicy perAccount = limiter.policy(accountPolicy);
+    String address = requestAddress.get().map(ClientAddress::bucket).orElseThrow(() ->
         new IllegalStateException("RateLimits.attempt needs the client address of a Jakarta"
             + " REST request; call it from a resource method"));
     String addressBucket = Limiter.bucket(perAddress, "account-ip",
@@ -78,10 +80,10 @@ public class RateLimits {
     try {
       refuseIfOver(perAccount, accountBucket, key);
     } catch (RuntimeException refused) {
-      runtime.limiter().giveBack(perAddress, addressBucket, 1);
+      limiter.giveBack(perAddress, addressBucket, 1);
       throw refused;
     }
-    return new Attempt(runtime.limiter(), perAddress, addressBucket, perAccount, accountBucket);
+    return new Attempt(limiter, perAddress, addressBucket, perAccount, accountBucket);
   }
 
   /** One attempt started by {@link #attempt}: failed unless {@link #succeeded()} is called. */
@@ -117,14 +119,8 @@ public class RateLimits {
     }
   }
 
-  private RateLimitPolicy policy(String name) {
-    return runtime.settings().policy(name).orElseThrow(() ->
-        new IllegalStateException(RateLimitPolicy.PREFIX + name + ".limit is not configured;"
-            + " set it and .period"));
-  }
-
   private void refuseIfOver(RateLimitPolicy p, String bucket, String account) {
-    Limiter.Outcome outcome = runtime.limiter().apply(p, List.of(bucket));
+    Limiter.Outcome outcome = limiter.apply(p, List.of(bucket));
     if (outcome.refusal().isPresent()) {
       throw new ProblemException(outcome.refusal().get().eventAccount(account));
     }

@@ -2,7 +2,9 @@ package dev.gatehouse.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.core.GatehouseCoreFeature;
 import dev.gatehouse.core.config.GatehouseConfigException;
+import dev.gatehouse.ratelimit.support.LimitedResources;
 import dev.gatehouse.ratelimit.support.Servers;
 import dev.gatehouse.testkit.EmbeddedServer;
 import jakarta.ws.rs.GET;
@@ -47,6 +49,20 @@ class RateLimitStartupRefusalTest {
         "gatehouse.ratelimit.search.period: is required for rate-limit policy search; set"
             + " both gatehouse.ratelimit.search.limit and gatehouse.ratelimit.search.period, e.g."
             + " 5 and PT1M");
+  }
+
+  @Test
+  void settingsBuiltInCodeThatArriveAfterEndpointsWerePreparedRefuseStartUp() {
+    EmbeddedServer late = EmbeddedServer.builder()
+        .register(GatehouseCoreFeature.class)
+        .registerInstances(new GatehouseRateLimitFeature(RateLimitSettingsInCodeTest.IN_CODE))
+        .register(LimitedResources.Auth.class)
+        .properties(Servers.POLICIES)
+        .build();
+    assertThat(late.refusal(IllegalStateException.class)).rootCause().hasMessage(
+        "RateLimitSettings built in code arrived after Gatehouse prepared endpoints under the"
+            + " configured ones; register new GatehouseRateLimitFeature(settings) before any"
+            + " other Gatehouse feature");
   }
 
   @Test

@@ -23,7 +23,7 @@ import java.util.function.LongSupplier;
  * used goes. So a million distinct addresses cost at most {@code maxKeys} buckets, never
  * unbounded memory.
  */
-public final class InProcessBackend implements RateLimitBackend {
+final class InProcessBackend implements RateLimitBackend {
 
   private static final int EVICTION_SCAN = 64;
 
@@ -35,7 +35,7 @@ public final class InProcessBackend implements RateLimitBackend {
   private record Bucket(AtomicLong tat, RateLimitPolicy policy) {
   }
 
-  public InProcessBackend(int maxKeys, Clock clock) {
+  InProcessBackend(int maxKeys, Clock clock) {
     this.maxKeys = maxKeys;
     Clock c = clock;
     this.nanoTime = c.equals(Clock.systemUTC()) ? System::nanoTime
@@ -120,7 +120,7 @@ public final class InProcessBackend implements RateLimitBackend {
   }
 
   /** Buckets held now. */
-  public synchronized int size() {
+  synchronized int size() {
     return buckets.size();
   }
 }

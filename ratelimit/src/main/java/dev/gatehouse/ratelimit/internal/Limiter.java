@@ -7,12 +7,14 @@ import dev.gatehouse.core.StoreUnavailableException;
 import dev.gatehouse.ratelimit.RateLimitBackend;
 import dev.gatehouse.ratelimit.RateLimitBackend.Decision;
 import dev.gatehouse.ratelimit.RateLimitPolicy;
+import dev.gatehouse.ratelimit.RateLimitSettings;
 import java.util.Collection;
 import java.util.Optional;
 
 /**
- * Applies policies to buckets and shapes the answers: a 429 problem with {@code Retry-After}
- * (whole seconds, at least 1) and the IETF {@code RateLimit-Policy} / {@code RateLimit} fields
+ * The rate limits of one application: its configured policies, applied to buckets in its backend,
+ * with the answers shaped — a 429 problem with {@code Retry-After} (whole seconds, at least 1) and
+ * the IETF {@code RateLimit-Policy} / {@code RateLimit} fields
  * (draft-ietf-httpapi-ratelimit-headers), or the quota left for the response headers.
  */
 public final class Limiter {
@@ -22,10 +24,23 @@ public final class Limiter {
 
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.ratelimit");
 
+  private final RateLimitSettings settings;
   private final RateLimitBackend backend;
 
-  Limiter(RateLimitBackend backend) {
+  Limiter(RateLimitSettings settings, RateLimitBackend backend) {
+    this.settings = settings;
     this.backend = backend;
+  }
+
+  /**
+   * The configured policy {@code name}.
+   *
+   * @throws IllegalStateException when it is not configured
+   */
+  public RateLimitPolicy policy(String name) {
+    return settings.policy(name).orElseThrow(() ->
+        new IllegalStateException(RateLimitPolicy.PREFIX + name + ".limit is not configured;"
+            + " set it and .period"));
   }
 
   /** What is left of the tightest policy after an allowed call. */

@@ -4,7 +4,6 @@ import dev.gatehouse.core.ClientAddress;
 import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.SecurityEvents;
-import dev.gatehouse.core.internal.Runtimes;
 import dev.gatehouse.core.spi.Matched;
 import dev.gatehouse.ratelimit.RateLimitPolicy;
 import jakarta.annotation.Priority;
@@ -24,6 +23,11 @@ import java.util.Set;
  * {@link #MARK} on each request it checked; core refuses an endpoint request without it, so a
  * runtime that did not install this filter fails closed, and a second registration counts nothing
  * twice.
+ *
+ * <p>It uses a {@link Limiter} and the request-scoped {@link RequestAddress}, which it records for
+ * {@link dev.gatehouse.ratelimit.RateLimits#attempt}. The Jakarta REST runtime creates the filter
+ * (a CDI bean only on some runtimes), so it takes both from {@link RateLimitRuntime} once, on its
+ * first request — after start-up, when settings given in code are in force.
  */
 @Provider
 @Priority(GatehousePriorities.RATE_LIMIT)
@@ -31,7 +35,8 @@ public final class RateLimitFilter implements ContainerRequestFilter {
 
   static final String MARK = "dev.gatehouse.ratelimit.checked";
 
-  private final Runtimes<RateLimitRuntime> runtime = Runtimes.of(RateLimitRuntime.class);
+  private volatile RequestAddress requestAddress;
+  private volatile Limiter limiter;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -39,13 +44,18 @@ public final class RateLimitFilter implements ContainerRequestFilter {
     if (plan == null) {
       return;
     }
-    RateLimitRuntime r = runtime.get();
+    Limiter limiter = this.limiter;
+    if (limiter == null) {
+      RateLimitRuntime runtime = RateLimitRuntime.current();
+      requestAddress = runtime.requestAddress();
+      limiter = runtime.limiter();
+      this.limiter = limiter;
+    }
     java.util.Optional<ClientAddress> client = ClientAddress.of(request);
-    client.ifPresent(r.requestAddress()::set);
+    client.ifPresent(requestAddress::set);
     if (plan.policies().isEmpty()) {
       return;
     }
-    Limiter limiter = r.limiter();
     String ip = client.map(ClientAddress::bucket).orElse("unknown");
     SecurityContext sc = request.getSecurityContext();
     Principal user = sc == null ? null : sc.getUserPrincipal();

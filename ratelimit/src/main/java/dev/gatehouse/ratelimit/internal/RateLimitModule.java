@@ -2,7 +2,6 @@ package dev.gatehouse.ratelimit.internal;
 
 import dev.gatehouse.core.lint.Endpoint;
 import dev.gatehouse.core.spi.GatehouseModule;
-import jakarta.enterprise.inject.spi.CDI;
 import java.util.List;
 
 /** The rate-limit module as core sees it: every endpoint's policies, checked on every call. */
@@ -27,7 +26,6 @@ public final class RateLimitModule implements GatehouseModule {
 
   @Override
   public Object prepare(Endpoint endpoint) {
-    return RateLimitPlan.of(endpoint,
-        CDI.current().select(RateLimitRuntime.class).get().settings());
+    return RateLimitRuntime.current().plan(endpoint);
   }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.ratelimit.internal;
 
+import dev.gatehouse.core.lint.Endpoint;
+import dev.gatehouse.ratelimit.GatehouseRateLimitFeature;
 import dev.gatehouse.ratelimit.RateLimitBackend;
 import dev.gatehouse.ratelimit.RateLimitSettings;
 import dev.gatehouse.redis.GatehouseRedis;
@@ -8,21 +10,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.Objects;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * The rate-limit state of one application: the policies, and the backend — an application's own
- * {@link RateLimitBackend} bean if it has one, else Redis when {@code gatehouse.redis.url} is set,
- * else in process. It observes the application's start, so policies are validated then on every
- * runtime (and Quarkus keeps the bean although providers only look it up).
+ * Builds the rate limits of one application and hands out their parts: the settings — read from
+ * the injected {@link Config}, or built in code and given through
+ * {@link GatehouseRateLimitFeature} — and the {@link Limiter} applying them with the backend (an
+ * application's own {@link RateLimitBackend} bean if it has one, else Redis when
+ * {@link GatehouseRedis} has a client, else in process). Filters take the limiter and the request
+ * address from it once; {@link dev.gatehouse.ratelimit.RateLimits} has the limiter injected.
+ *
+ * <p>It observes the application's start, so policies are validated then on every runtime (and
+ * Quarkus keeps the bean although providers only look it up).
  */
 @ApplicationScoped
 public class RateLimitRuntime {
 
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.ratelimit");
 
+  @Inject
+  Config config;
   @Inject
   Instance<Clock> clocks;
   @Inject
@@ -32,8 +44,15 @@ public class RateLimitRuntime {
   @Inject
   RequestAddress requestAddress;
 
-  private RateLimitSettings settings;
-  private Limiter limiter;
+  private volatile RateLimitSettings settings;
+  private volatile Limiter limiter;
+  /** Whether an endpoint was prepared or the limiter handed out under the settings in force. */
+  private volatile boolean inUse;
+
+  /** The runtime of the running application. */
+  public static RateLimitRuntime current() {
+    return CDI.current().select(RateLimitRuntime.class).get();
+  }
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
     settings(); // reads and validates now: a bad policy stops the application here
@@ -41,26 +60,58 @@ public class RateLimitRuntime {
 
   @PostConstruct
   void init() {
-    settings = RateLimitSettings.fromConfig(ConfigProvider.getConfig());
+    install(RateLimitSettings.fromConfig(config));
+  }
+
+  /**
+   * Replaces the settings read from configuration with settings built in code.
+   *
+   * @throws IllegalStateException when endpoints were prepared, or limits applied, under the
+   *     configured settings already — the new ones would be enforced only in part
+   */
+  public synchronized void use(RateLimitSettings explicit) {
+    Objects.requireNonNull(explicit, "settings");
+    if (explicit == settings) {
+      return;
+    }
+    if (inUse) {
+      throw new IllegalStateException("RateLimitSettings built in code arrived after Gatehouse"
+          + " prepared endpoints under the configured ones; register new"
+          + " GatehouseRateLimitFeature(settings) before any other Gatehouse feature");
+    }
+    install(explicit);
+  }
+
+  private void install(RateLimitSettings s) {
     Clock clock = clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
     RateLimitBackend backend = customBackends.isResolvable() ? customBackends.get()
         : redis.client().<RateLimitBackend>map(c -> new RedisBackend(c, clock))
-            .orElseGet(() -> new InProcessBackend(settings.maxKeys(), clock));
-    limiter = new Limiter(backend);
-    LOG.log(System.Logger.Level.INFO, "Gatehouse rate limits active: " + settings + " in "
+            .orElseGet(() -> new InProcessBackend(s.maxKeys(), clock));
+    limiter = new Limiter(s, backend);
+    settings = s;
+    LOG.log(System.Logger.Level.INFO, "Gatehouse rate limits active: " + s + " in "
         + redis.settings().map(Object::toString).orElse("process"));
   }
 
-  public RateLimitSettings settings() {
+  RateLimitSettings settings() {
     return settings;
   }
 
-  public Limiter limiter() {
+  /** The policies {@code endpoint} must pass under the settings in force. */
+  RateLimitPlan plan(Endpoint endpoint) {
+    inUse = true;
+    return RateLimitPlan.of(endpoint, settings);
+  }
+
+  /** The limiter of the settings in force, for filters and, as a bean, for RateLimits. */
+  @Produces
+  Limiter limiter() {
+    inUse = true;
     return limiter;
   }
 
   /** The current request's client address (a request-scoped proxy). */
-  public RequestAddress requestAddress() {
+  RequestAddress requestAddress() {
     return requestAddress;
   }
 }

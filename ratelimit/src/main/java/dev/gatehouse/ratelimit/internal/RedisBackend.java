@@ -20,7 +20,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * time, under a key with a hash tag and a TTL of at most one period. No read-compare-retry loop
  * on the client, so a hot key costs one script run per call, not a storm of retries.
  */
-public final class RedisBackend implements RateLimitBackend {
+final class RedisBackend implements RateLimitBackend {
 
   /** Lua: {@code now} in µs, ARGV[3] when the test's clock gave one, else Redis's TIME. */
   private static final String NOW = """
@@ -81,7 +81,7 @@ public final class RedisBackend implements RateLimitBackend {
   private final UnifiedJedis redis;
   private final Clock clock;
 
-  public RedisBackend(UnifiedJedis redis, Clock clock) {
+  RedisBackend(UnifiedJedis redis, Clock clock) {
     this.redis = redis;
     this.clock = clock;
   }
