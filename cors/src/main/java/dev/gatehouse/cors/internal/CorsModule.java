@@ -2,7 +2,6 @@ package dev.gatehouse.cors.internal;
 
 import dev.gatehouse.core.lint.Endpoint;
 import dev.gatehouse.core.spi.GatehouseModule;
-import jakarta.enterprise.inject.spi.CDI;
 import java.util.List;
 
 /**
@@ -25,6 +24,6 @@ public final class CorsModule implements GatehouseModule {
 
   @Override
   public Object prepare(Endpoint endpoint) {
-    return CDI.current().select(CorsRuntime.class).get().prepare(endpoint);
+    return CorsRuntime.current().prepare(endpoint);
   }
 }

@@ -3,7 +3,6 @@ package dev.gatehouse.cors.internal;
 import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.SecurityEventType;
-import dev.gatehouse.core.internal.Runtimes;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -18,6 +17,9 @@ import java.util.Optional;
  * authentication, so a preflight never meets a 401: an allowed origin asking for an allowed
  * method and allowed headers gets 204 with the grant; anything else gets a 403 problem with no
  * CORS header at all, and a {@code CORS_REJECTED} event.
+ *
+ * <p>It uses the {@link CorsRoutes} alone; the Jakarta REST runtime creates the filter (a CDI bean
+ * only on some runtimes), so it takes them from {@link CorsRuntime} once, on its first request.
  */
 @Provider
 @PreMatching
@@ -27,7 +29,7 @@ public final class CorsPreflightFilter implements ContainerRequestFilter {
   static final String PREFLIGHT_VARY = "Origin, Access-Control-Request-Method,"
       + " Access-Control-Request-Headers";
 
-  private final Runtimes<CorsRuntime> runtime = Runtimes.of(CorsRuntime.class);
+  private volatile CorsRoutes routes;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -40,7 +42,12 @@ public final class CorsPreflightFilter implements ContainerRequestFilter {
       return;
     }
     request.setProperty(CorsResponseFilter.PREFLIGHT, Boolean.TRUE);
-    CorsPolicy policy = runtime.get().routes().forPath(request.getUriInfo().getPath());
+    CorsRoutes r = routes;
+    if (r == null) {
+      r = CorsRuntime.current().routes();
+      routes = r;
+    }
+    CorsPolicy policy = r.forPath(request.getUriInfo().getPath());
     Optional<String> allowOrigin = policy.allowOrigin(origin);
     String headers = request.getHeaderString("Access-Control-Request-Headers");
     String refusal = allowOrigin.isEmpty() ? "origin_not_allowed"

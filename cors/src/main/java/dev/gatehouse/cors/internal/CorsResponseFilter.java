@@ -1,6 +1,5 @@
 package dev.gatehouse.cors.internal;
 
-import dev.gatehouse.core.internal.Runtimes;
 import dev.gatehouse.core.spi.Matched;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -14,14 +13,16 @@ import java.util.Optional;
  * path, with credentials and exposed headers; any other origin gets no CORS header. Every response
  * says {@code Vary: Origin}, so no cache serves one origin's answer to another. The policy is the
  * matched endpoint's own (its {@code @CorsOrigins}, as prepared at start-up), else the one routed
- * by path.
+ * by path — the {@link CorsRoutes}, which it takes from {@link CorsRuntime} once, on the first
+ * request that needs them (the Jakarta REST runtime creates the filter, a CDI bean only on some
+ * runtimes).
  */
 @Provider
 public final class CorsResponseFilter implements ContainerResponseFilter {
 
   static final String PREFLIGHT = "dev.gatehouse.cors.preflight";
 
-  private final Runtimes<CorsRuntime> runtime = Runtimes.of(CorsRuntime.class);
+  private volatile CorsRoutes routes;
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -36,7 +37,12 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
     }
     CorsPolicy policy = Matched.plan(request, CorsModule.NAME, CorsPolicy.class);
     if (policy == null) {
-      policy = runtime.get().routes().forPath(request.getUriInfo().getPath());
+      CorsRoutes r = routes;
+      if (r == null) {
+        r = CorsRuntime.current().routes();
+        routes = r;
+      }
+      policy = r.forPath(request.getUriInfo().getPath());
     }
     Optional<String> allow = policy.allowOrigin(origin);
     if (allow.isEmpty()) {

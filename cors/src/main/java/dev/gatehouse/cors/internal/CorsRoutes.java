@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * matches, else the configured one. Overrides are collected while the application deploys (the
  * preflight filter runs before matching, so it cannot ask the matched resource).
  */
-public final class CorsRoutes {
+final class CorsRoutes {
 
   private record Route(Pattern path, CorsPolicy policy) {
   }
@@ -23,7 +23,7 @@ public final class CorsRoutes {
   }
 
   /** Routes with the configured policy everywhere, until overrides are added at deployment. */
-  public static CorsRoutes of(dev.gatehouse.cors.CorsSettings settings) {
+  static CorsRoutes of(dev.gatehouse.cors.CorsSettings settings) {
     return new CorsRoutes(CorsPolicy.of(settings));
   }
 
@@ -49,9 +49,5 @@ public final class CorsRoutes {
       }
     }
     return global;
-  }
-
-  boolean hasOverrides() {
-    return !overrides.isEmpty();
   }
 }

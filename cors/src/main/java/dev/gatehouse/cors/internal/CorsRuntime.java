@@ -5,42 +5,87 @@ import dev.gatehouse.core.config.GatehouseConfigException;
 import dev.gatehouse.core.lint.Endpoint;
 import dev.gatehouse.cors.CorsOrigins;
 import dev.gatehouse.cors.CorsSettings;
+import dev.gatehouse.cors.GatehouseCorsFeature;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * The CORS state of one application: the validated settings and the routes — the configured
- * policy, and the policy of each {@link CorsOrigins} endpoint, added as endpoints are prepared. It
- * observes the application's start, so unsafe settings stop the application then on every runtime.
+ * Builds the CORS routes of one application: the settings — read from the injected
+ * {@link Config}, or built in code and given through {@link GatehouseCorsFeature} — as the
+ * configured policy, and the policy of each {@link CorsOrigins} endpoint, added as endpoints are
+ * prepared. The filters take the routes from it once. It observes the application's start, so
+ * unsafe settings stop the application then on every runtime.
  */
 @ApplicationScoped
 public class CorsRuntime {
 
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.cors");
 
-  private CorsSettings settings;
-  private CorsRoutes routes;
+  @Inject
+  Config config;
+
+  private volatile CorsSettings settings;
+  private volatile CorsRoutes routes;
+  /** Whether an endpoint was prepared or the routes handed out under the settings in force. */
+  private volatile boolean inUse;
+
+  /** The runtime of the running application. */
+  public static CorsRuntime current() {
+    return CDI.current().select(CorsRuntime.class).get();
+  }
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    routes(); // reads and validates now: an unsafe setting stops the application here
+    settings(); // reads and validates now: an unsafe setting stops the application here
   }
 
   @PostConstruct
   void init() {
-    settings = CorsSettings.fromConfig(ConfigProvider.getConfig());
-    routes = CorsRoutes.of(settings);
-    LOG.log(System.Logger.Level.INFO, "Gatehouse CORS: " + (settings.active() ? settings
+    install(CorsSettings.fromConfig(config));
+  }
+
+  /**
+   * Replaces the settings read from configuration with settings built in code.
+   *
+   * @throws IllegalStateException when endpoints were prepared, or requests answered, under the
+   *     configured settings already — the new ones would be enforced only in part
+   */
+  public synchronized void use(CorsSettings explicit) {
+    Objects.requireNonNull(explicit, "settings");
+    if (explicit == settings) {
+      return;
+    }
+    if (inUse) {
+      throw new IllegalStateException("CorsSettings built in code arrived after Gatehouse"
+          + " prepared endpoints under the configured ones; register new"
+          + " GatehouseCorsFeature(settings) before any other Gatehouse feature");
+    }
+    install(explicit);
+  }
+
+  private void install(CorsSettings s) {
+    routes = CorsRoutes.of(s);
+    settings = s;
+    LOG.log(System.Logger.Level.INFO, "Gatehouse CORS: " + (s.active() ? s
         : "no origins allowed"));
   }
 
+  CorsSettings settings() {
+    return settings;
+  }
+
+  /** The routes of the settings in force, for the filters. */
   CorsRoutes routes() {
+    inUse = true;
     return routes;
   }
 
@@ -51,6 +96,7 @@ public class CorsRuntime {
    * @throws GatehouseConfigException naming each unsafe origin
    */
   CorsPolicy prepare(Endpoint endpoint) {
+    inUse = true;
     CorsOrigins annotation = endpoint.annotation(CorsOrigins.class).orElse(null);
     if (annotation == null) {
       return routes.global();
