@@ -7,7 +7,7 @@ import dev.gatehouse.ratelimit.internal.Limiter;
 import dev.gatehouse.ratelimit.internal.RequestAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * Limits by a key only known inside a method — an account being logged into, a phone number being
@@ -120,9 +120,9 @@ public class RateLimits {
   }
 
   private void refuseIfOver(RateLimitPolicy p, String bucket, String account) {
-    Limiter.Outcome outcome = limiter.apply(p, List.of(bucket));
-    if (outcome.refusal().isPresent()) {
-      throw new ProblemException(outcome.refusal().get().eventAccount(account));
+    Optional<Problem> refusal = limiter.take(p, bucket);
+    if (refusal.isPresent()) {
+      throw new ProblemException(refusal.get().eventAccount(account));
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.gatehouse.ratelimit.RateLimitBackend.Decision;
 import dev.gatehouse.ratelimit.RateLimitPolicy;
 import dev.gatehouse.ratelimit.RateLimitSettings;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,7 @@ import java.util.Optional;
 public final class Limiter {
 
   /** The request property holding the tightest quota left, for the response headers. */
-  public static final String QUOTA = "dev.gatehouse.ratelimit.quota";
+  static final String QUOTA = "dev.gatehouse.ratelimit.quota";
 
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.ratelimit");
 
@@ -44,14 +45,24 @@ public final class Limiter {
   }
 
   /** What is left of the tightest policy after an allowed call. */
-  public record Quota(RateLimitPolicy policy, int remaining) {
+  record Quota(RateLimitPolicy policy, int remaining) {
     String header() {
       return "\"" + policy.name() + "\";r=" + Math.max(0, remaining);
     }
   }
 
   /** The outcome of applying policies: a refusal, or the quota to report. */
-  public record Outcome(Optional<Problem> refusal, Quota quota, boolean storeFailureAllowed) {
+  record Outcome(Optional<Problem> refusal, Quota quota, boolean storeFailureAllowed) {
+  }
+
+  /**
+   * Takes one permit from {@code bucket} under {@code policy}.
+   *
+   * @return the 429 problem when the bucket is empty
+   * @throws StoreUnavailableException when the store fails and the policy says deny
+   */
+  public Optional<Problem> take(RateLimitPolicy policy, String bucket) {
+    return apply(policy, List.of(bucket)).refusal();
   }
 
   /**
@@ -59,7 +70,7 @@ public final class Limiter {
    *
    * @throws StoreUnavailableException when the store fails and the policy says deny
    */
-  public Outcome apply(RateLimitPolicy policy, Collection<String> buckets) {
+  Outcome apply(RateLimitPolicy policy, Collection<String> buckets) {
     Quota tightest = null;
     boolean allowedThroughFailure = false;
     for (String bucket : buckets) {
