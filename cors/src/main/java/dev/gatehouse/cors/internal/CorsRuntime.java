@@ -3,6 +3,7 @@ package dev.gatehouse.cors.internal;
 import dev.gatehouse.core.config.ConfigReader;
 import dev.gatehouse.core.config.GatehouseConfigException;
 import dev.gatehouse.core.lint.Endpoint;
+import dev.gatehouse.core.spi.SettingsInForce;
 import dev.gatehouse.cors.CorsOrigins;
 import dev.gatehouse.cors.CorsSettings;
 import dev.gatehouse.cors.GatehouseCorsFeature;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 
@@ -34,10 +34,8 @@ public class CorsRuntime {
   @Inject
   Config config;
 
-  private volatile CorsSettings settings;
-  private volatile CorsRoutes routes;
-  /** Whether an endpoint was prepared or the routes handed out under the settings in force. */
-  private volatile boolean inUse;
+  private final SettingsInForce<CorsSettings, CorsRoutes> cors =
+      new SettingsInForce<>("GatehouseCorsFeature", CorsRuntime::routesOf);
 
   /** The runtime of the running application. */
   public static CorsRuntime current() {
@@ -45,12 +43,12 @@ public class CorsRuntime {
   }
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    settings(); // reads and validates now: an unsafe setting stops the application here
+    cors.settings(); // read and validated by now: an unsafe setting stops the application here
   }
 
   @PostConstruct
   void init() {
-    install(CorsSettings.fromConfig(config));
+    cors.use(CorsSettings.fromConfig(config));
   }
 
   /**
@@ -59,34 +57,19 @@ public class CorsRuntime {
    * @throws IllegalStateException when endpoints were prepared, or requests answered, under the
    *     configured settings already — the new ones would be enforced only in part
    */
-  public synchronized void use(CorsSettings explicit) {
-    Objects.requireNonNull(explicit, "settings");
-    if (explicit == settings) {
-      return;
-    }
-    if (inUse) {
-      throw new IllegalStateException("CorsSettings built in code arrived after Gatehouse"
-          + " prepared endpoints under the configured ones; register new"
-          + " GatehouseCorsFeature(settings) before any other Gatehouse feature");
-    }
-    install(explicit);
+  public void use(CorsSettings explicit) {
+    cors.use(explicit);
   }
 
-  private void install(CorsSettings s) {
-    routes = CorsRoutes.of(s);
-    settings = s;
+  private static CorsRoutes routesOf(CorsSettings s) {
     LOG.log(System.Logger.Level.INFO, "Gatehouse CORS: " + (s.active() ? s
         : "no origins allowed"));
-  }
-
-  CorsSettings settings() {
-    return settings;
+    return CorsRoutes.of(s);
   }
 
   /** The routes of the settings in force, for the filters. */
   CorsRoutes routes() {
-    inUse = true;
-    return routes;
+    return cors.enforce();
   }
 
   /**
@@ -96,7 +79,8 @@ public class CorsRuntime {
    * @throws GatehouseConfigException naming each unsafe origin
    */
   CorsPolicy prepare(Endpoint endpoint) {
-    inUse = true;
+    CorsRoutes routes = cors.enforce();
+    CorsSettings settings = cors.settings();
     CorsOrigins annotation = endpoint.annotation(CorsOrigins.class).orElse(null);
     if (annotation == null) {
       return routes.global();

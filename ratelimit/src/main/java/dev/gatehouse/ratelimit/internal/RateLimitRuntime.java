@@ -1,6 +1,7 @@
 package dev.gatehouse.ratelimit.internal;
 
 import dev.gatehouse.core.lint.Endpoint;
+import dev.gatehouse.core.spi.SettingsInForce;
 import dev.gatehouse.ratelimit.GatehouseRateLimitFeature;
 import dev.gatehouse.ratelimit.RateLimitBackend;
 import dev.gatehouse.ratelimit.RateLimitSettings;
@@ -14,7 +15,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Objects;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -44,10 +44,8 @@ public class RateLimitRuntime {
   @Inject
   RequestAddress requestAddress;
 
-  private volatile RateLimitSettings settings;
-  private volatile Limiter limiter;
-  /** Whether an endpoint was prepared or the limiter handed out under the settings in force. */
-  private volatile boolean inUse;
+  private final SettingsInForce<RateLimitSettings, Limiter> limits =
+      new SettingsInForce<>("GatehouseRateLimitFeature", this::limiterOf);
 
   /** The runtime of the running application. */
   public static RateLimitRuntime current() {
@@ -55,12 +53,12 @@ public class RateLimitRuntime {
   }
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    settings(); // reads and validates now: a bad policy stops the application here
+    limits.settings(); // read and validated by now: a bad policy stops the application here
   }
 
   @PostConstruct
   void init() {
-    install(RateLimitSettings.fromConfig(config));
+    limits.use(RateLimitSettings.fromConfig(config));
   }
 
   /**
@@ -69,45 +67,30 @@ public class RateLimitRuntime {
    * @throws IllegalStateException when endpoints were prepared, or limits applied, under the
    *     configured settings already — the new ones would be enforced only in part
    */
-  public synchronized void use(RateLimitSettings explicit) {
-    Objects.requireNonNull(explicit, "settings");
-    if (explicit == settings) {
-      return;
-    }
-    if (inUse) {
-      throw new IllegalStateException("RateLimitSettings built in code arrived after Gatehouse"
-          + " prepared endpoints under the configured ones; register new"
-          + " GatehouseRateLimitFeature(settings) before any other Gatehouse feature");
-    }
-    install(explicit);
+  public void use(RateLimitSettings explicit) {
+    limits.use(explicit);
   }
 
-  private void install(RateLimitSettings s) {
+  private Limiter limiterOf(RateLimitSettings s) {
     Clock clock = clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
     RateLimitBackend backend = customBackends.isResolvable() ? customBackends.get()
         : redis.client().<RateLimitBackend>map(c -> new RedisBackend(c, clock))
             .orElseGet(() -> new InProcessBackend(s.maxKeys(), clock));
-    limiter = new Limiter(s, backend);
-    settings = s;
     LOG.log(System.Logger.Level.INFO, "Gatehouse rate limits active: " + s + " in "
         + redis.settings().map(Object::toString).orElse("process"));
-  }
-
-  RateLimitSettings settings() {
-    return settings;
+    return new Limiter(s, backend);
   }
 
   /** The policies {@code endpoint} must pass under the settings in force. */
   RateLimitPlan plan(Endpoint endpoint) {
-    inUse = true;
-    return RateLimitPlan.of(endpoint, settings);
+    limits.enforce();
+    return RateLimitPlan.of(endpoint, limits.settings());
   }
 
   /** The limiter of the settings in force, for filters and, as a bean, for RateLimits. */
   @Produces
   Limiter limiter() {
-    inUse = true;
-    return limiter;
+    return limits.enforce();
   }
 
   /** The current request's client address (a request-scoped proxy). */
