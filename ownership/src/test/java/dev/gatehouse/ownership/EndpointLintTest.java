@@ -69,12 +69,12 @@ class EndpointLintTest {
     assertThat(report.split("\n")).containsExactly(
         "Gatehouse endpoint report (7 endpoints; enforced on every request by Gatehouse core, jwt,"
             + " ownership):",
-        "  GET /notes | who: authenticated | owned: - | paging: PageRequest | rate limit: - | input: -",
-        "  POST /notes | who: authenticated | owned: - | paging: - | rate limit: - | input: NoteCreate (bounded)",
-        "  DELETE /notes/{id} | who: authenticated | owned: id | paging: - | rate limit: - | input: -",
-        "  GET /notes/{id} | who: authenticated | owned: id | paging: - | rate limit: - | input: -",
-        "  PUT /notes/{id} | who: authenticated | owned: id | paging: - | rate limit: - | input: NoteCreate (bounded)",
-        "  GET /profiles/countries | who: anyone | owned: - | paging: - | rate limit: - | input: - | exempt: paging (a fixed list of three)",
-        "  GET /profiles/{userId} | who: anyone | owned: userId unowned (profiles are public) | paging: - | rate limit: - | input: -");
+        "  GET /notes | who: authenticated | owned: - | paging: PageRequest | input: -",
+        "  POST /notes | who: authenticated | owned: - | paging: - | input: NoteCreate (bounded)",
+        "  DELETE /notes/{id} | who: authenticated | owned: id | paging: - | input: -",
+        "  GET /notes/{id} | who: authenticated | owned: id | paging: - | input: -",
+        "  PUT /notes/{id} | who: authenticated | owned: id | paging: - | input: NoteCreate (bounded)",
+        "  GET /profiles/countries | who: anyone | owned: - | paging: - | input: - | exempt: paging (a fixed list of three)",
+        "  GET /profiles/{userId} | who: anyone | owned: userId unowned (profiles are public) | paging: - | input: -");
   }
 }

@@ -49,6 +49,11 @@ public final class BoundedInputRule implements EndpointRule {
   }
 
   @Override
+  public int reportPosition() {
+    return 500; // last: what it takes
+  }
+
+  @Override
   public void check(Endpoint endpoint, Findings findings) {
     var body = endpoint.entityParameter();
     if (body.isEmpty()) {

@@ -19,17 +19,18 @@ import java.util.Set;
  * The deploy-time endpoint lint: runs every module's {@link EndpointRule} over every resource
  * method, then either refuses start-up with one message listing each violation
  * ({@code Class#method: rule: problem — fix}), or logs them ({@code warn}); and logs a report of
- * one line per endpoint — method, path, who may call it, owned parameters, paging, rate limit,
- * input — so a reviewer sees the API's security posture at a glance.
+ * one line per endpoint — method, path, then the columns the rules declare
+ * ({@link EndpointRule#columns()}, placed by {@link EndpointRule#reportPosition()}) — so a
+ * reviewer sees the API's security posture at a glance. The columns are the rules' own: a module
+ * that is not on the class path adds none.
  */
 public final class EndpointLint {
 
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.lint");
-  private static final List<String> COLUMN_ORDER = List.of("who", "owned", "paging",
-      "rate limit", "input");
 
   private final LintSettings mode;
   private final List<EndpointRule> rules;
+  private final List<String> columns;
   private final String enforcedBy;
 
   public EndpointLint(LintSettings mode, List<EndpointRule> rules) {
@@ -43,6 +44,12 @@ public final class EndpointLint {
   public EndpointLint(LintSettings mode, List<EndpointRule> rules, List<String> modules) {
     this.mode = mode;
     this.rules = List.copyOf(rules);
+    this.columns = rules.stream()
+        .sorted(Comparator.comparingInt(EndpointRule::reportPosition)
+            .thenComparing(EndpointRule::id))
+        .flatMap(r -> r.columns().stream())
+        .distinct()
+        .toList();
     this.enforcedBy = modules.isEmpty() ? "" : "; enforced on every request by Gatehouse "
         + String.join(", ", modules);
   }
@@ -139,14 +146,14 @@ public final class EndpointLint {
   }
 
   /** {@code GET /notes/{id} | who: authenticated | owned: id | paging: - | ...}. */
-  public static String line(Result r) {
+  String line(Result r) {
     StringBuilder b = new StringBuilder(r.endpoint().httpMethod()).append(' ')
         .append(r.endpoint().path());
-    for (String column : COLUMN_ORDER) {
+    for (String column : columns) {
       b.append(" | ").append(column).append(": ").append(r.notes().getOrDefault(column, "-"));
     }
     r.notes().forEach((column, value) -> {
-      if (!COLUMN_ORDER.contains(column)) {
+      if (!columns.contains(column)) {
         b.append(" | ").append(column).append(": ").append(value);
       }
     });

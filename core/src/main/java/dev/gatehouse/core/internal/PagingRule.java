@@ -25,6 +25,11 @@ public final class PagingRule implements EndpointRule {
   }
 
   @Override
+  public int reportPosition() {
+    return 300; // how much it returns
+  }
+
+  @Override
   public void check(Endpoint endpoint, Findings findings) {
     boolean paged = Arrays.stream(endpoint.method().getParameterTypes())
         .anyMatch(t -> t == PageRequest.class);

@@ -22,9 +22,24 @@ public interface EndpointRule {
   /** A short id, used in messages and by {@link LintExempt#rule()}. */
   String id();
 
-  /** Report columns this rule fills, in order (e.g. {@code who}); none by default. */
+  /**
+   * The report columns this rule fills, in order (e.g. {@code who}); none by default. Each shows
+   * on every line of the start-up report, {@code -} where the rule noted nothing, so a reader can
+   * tell "checked, nothing to say" from "not checked". A {@link Findings#note note} for a column
+   * the rule does not declare shows only on the endpoints that have it (as {@code docs} does).
+   */
   default java.util.List<String> columns() {
     return java.util.List.of();
+  }
+
+  /**
+   * Where this rule's {@link #columns()} stand in the report: smaller first, equal positions by
+   * {@link #id()}. Gatehouse's own rules use 100 to 500, so that a line reads who may call the
+   * endpoint, on which objects, how much it returns, how often, and what it takes; the default,
+   * 1000, puts a rule's columns after those.
+   */
+  default int reportPosition() {
+    return 1000;
   }
 
   /** Checks one endpoint; records violations and report notes. */

@@ -6,6 +6,9 @@ public interface Findings {
   /** The endpoint breaks the rule; {@code fix} says what to do. */
   void violation(String problem, String fix);
 
-  /** A value for a report column, e.g. {@code note("who", "roles admin")}. */
+  /**
+   * A value for a report column, e.g. {@code note("who", "roles admin")}: one of the rule's
+   * {@link EndpointRule#columns()}, or another column shown only where it is noted.
+   */
   void note(String column, String value);
 }

@@ -25,6 +25,11 @@ public final class AccessRule implements EndpointRule {
   }
 
   @Override
+  public int reportPosition() {
+    return 100; // first: who may call it
+  }
+
+  @Override
   public void check(Endpoint endpoint, Findings findings) {
     AccessPolicy policy;
     try {

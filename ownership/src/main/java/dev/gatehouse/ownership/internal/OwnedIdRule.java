@@ -26,6 +26,11 @@ public final class OwnedIdRule implements EndpointRule {
   }
 
   @Override
+  public int reportPosition() {
+    return 200; // after who: on which objects
+  }
+
+  @Override
   public void check(Endpoint endpoint, Findings findings) {
     for (Parameter p : endpoint.method().getParameters()) {
       PathParam path = p.getAnnotation(PathParam.class);

@@ -23,6 +23,11 @@ public final class RateLimitNote implements EndpointRule {
   }
 
   @Override
+  public int reportPosition() {
+    return 400; // how often
+  }
+
+  @Override
   public void check(Endpoint endpoint, Findings findings) {
     Set<String> names = RateLimitPlan.names(endpoint);
     if (!names.isEmpty()) {
