@@ -10,7 +10,7 @@ import java.util.Set;
  * Puts each endpoint's rate-limit policies in the endpoint report, read by {@link RateLimitPlan}
  * as the filter enforces them; it never refuses.
  */
-public final class RateLimitNote implements EndpointRule {
+public final class RateLimitRule implements EndpointRule {
 
   @Override
   public String id() {
