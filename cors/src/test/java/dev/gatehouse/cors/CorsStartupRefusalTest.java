@@ -1,5 +1,6 @@
 package dev.gatehouse.cors;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.config.GatehouseConfigException;
@@ -87,6 +88,15 @@ class CorsStartupRefusalTest {
         .property("gatehouse.cors.allow-insecure-origins", "true").build();
     try {
       s.start();
+      var preflight = given().baseUri(s.baseUri().toString())
+          .header("Origin", "http://app.internal").header("Access-Control-Request-Method", "PUT")
+          .options("/things").then().extract();
+      assertThat(preflight.statusCode()).isEqualTo(204);
+      assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("http://app.internal");
+      var other = given().baseUri(s.baseUri().toString())
+          .header("Origin", "http://other.internal").header("Access-Control-Request-Method", "PUT")
+          .options("/things").then().extract();
+      assertThat(other.header("Access-Control-Allow-Origin")).as("only the listed origin").isNull();
     } finally {
       s.stop();
     }

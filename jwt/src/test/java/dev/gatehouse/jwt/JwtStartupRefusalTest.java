@@ -1,16 +1,20 @@
 package dev.gatehouse.jwt;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.config.GatehouseConfigException;
+import dev.gatehouse.jwt.support.Forge;
 import dev.gatehouse.jwt.support.Pem;
 import dev.gatehouse.jwt.support.RocaVectors;
 import dev.gatehouse.jwt.support.Servers;
 import dev.gatehouse.testkit.EmbeddedServer;
+import dev.gatehouse.testkit.MutableClock;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.security.KeyPair;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -59,14 +63,29 @@ class JwtStartupRefusalTest {
         + " cannot be read; mount the secret there or fix the path");
   }
 
+  /** The status of {@code GET /me} on {@code server} with {@code token}. */
+  private static int me(EmbeddedServer server, String token) {
+    return given().baseUri(server.baseUri().toString())
+        .header("Authorization", "Bearer " + token).get("/me").then().extract().statusCode();
+  }
+
+  private static Instant now(EmbeddedServer server) {
+    return server.cdi().select(MutableClock.class).get().instant();
+  }
+
   @Test
   void readsTheSecretFromAMountedFile() throws Exception {
+    String secret = Servers.secret(32);
     java.nio.file.Path file = java.nio.file.Files.createTempFile("jwt", ".secret");
-    java.nio.file.Files.writeString(file, Servers.secret(32) + "\n");
+    java.nio.file.Files.writeString(file, secret + "\n");
     EmbeddedServer server = Servers.base()
         .property("gatehouse.jwt.secret-file", file.toString()).build();
     try {
       server.start();
+      assertThat(me(server, Forge.valid(secret, now(server)).sign()))
+          .as("a token signed with the file's secret").isEqualTo(200);
+      assertThat(me(server, Forge.valid(Servers.secret(32), now(server)).sign()))
+          .as("a token signed with another secret").isEqualTo(401);
     } finally {
       server.stop();
       java.nio.file.Files.delete(file);
@@ -182,13 +201,19 @@ class JwtStartupRefusalTest {
   }
 
   @Test
-  void startsWithAJwksSignatureKeyThatSaysSo() {
+  void verifiesTokensWithAJwksSignatureKeyThatSaysSo() {
     KeyPair kp = Pem.ec("secp256r1");
     EmbeddedServer server = Servers.base().property("gatehouse.jwt.algorithm", "ES256")
         .property("gatehouse.jwt.verify-keys", Pem.jwks(kp.getPublic(), "ok", "sig",
             List.of("verify"), "ES256")).build();
     try {
       server.start();
+      Forge es256 = Forge.valid(Servers.secret(32), now(server)).header("alg", "ES256")
+          .header("kid", "ok");
+      assertThat(me(server, es256.key(kp.getPrivate()).sign()))
+          .as("a token signed with the JWKS key's private half").isEqualTo(200);
+      assertThat(me(server, es256.key(Pem.ec("secp256r1").getPrivate()).sign()))
+          .as("a token signed with another key under the same kid").isEqualTo(401);
     } finally {
       server.stop();
     }
