@@ -21,7 +21,10 @@ import java.util.function.LongSupplier;
  * <p>Buckets live in an access-ordered map of at most {@code maxKeys} entries: a bucket whose
  * arrival time has passed is full again and is dropped first; past the bound the least recently
  * used goes. So a million distinct addresses cost at most {@code maxKeys} buckets, never
- * unbounded memory.
+ * unbounded memory: about 180 bytes a bucket with its key (about 100 without), measured as the heap
+ * 100 000 buckets named like {@code login:user:<22-character hash>} retain on a 64-bit JVM with
+ * compressed references (JOL's {@code GraphLayout}: 178; {@code InProcessBackendTest} checks it), so
+ * about 18 MB at the default {@code gatehouse.ratelimit.memory.max-keys} of 100 000.
  */
 final class InProcessBackend implements RateLimitBackend {
 
