@@ -8,7 +8,9 @@ import java.util.Set;
  * Where refresh-token state lives. Tokens are stored only as hashes; a <em>family</em> is one
  * login session — the chain of tokens each refresh rotates into, numbered by <em>generation</em>
  * (0 for the login's token, one more per rotation; the generation is part of the token). Gatehouse
- * ships an in-memory and a Redis implementation; both pass the same contract suite.
+ * ships an in-memory and a Redis implementation; both pass the same contract suite,
+ * {@code RefreshTokenStoreContract}, which this module's test jar publishes so that a store of
+ * your own can run it too.
  *
  * <p>A store keeps a constant amount per family however often it is refreshed: the family, the
  * current generation with its token's hash and idle expiry, the previous token's hash, and — for

@@ -5,7 +5,9 @@ import java.time.Duration;
 /**
  * Decides whether one more call fits a bucket. One method, one decision, no read-then-write on the
  * caller's side: the in-process backend decides by compare-and-set, the Redis backend in
- * one Lua script, both with the same GCRA. Both pass the same contract suite. May throw
+ * one Lua script, both with the same GCRA. Both pass the same contract suite,
+ * {@code RateLimitBackendContract}, which this module's test jar publishes so that a backend of
+ * your own can run it too. May throw
  * {@link dev.gatehouse.core.StoreUnavailableException}; the policy's
  * {@code on-store-failure} decides what happens then.
  */

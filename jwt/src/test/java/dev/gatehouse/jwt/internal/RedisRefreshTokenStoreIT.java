@@ -1,6 +1,7 @@
 package dev.gatehouse.jwt.internal;
 
 import dev.gatehouse.jwt.RefreshTokenStore;
+import dev.gatehouse.jwt.RefreshTokenStoreContract;
 import dev.gatehouse.redis.RedisConnector;
 import dev.gatehouse.redis.RedisSettings;
 import dev.gatehouse.testkit.RedisTestServer;
@@ -18,13 +19,13 @@ class RedisRefreshTokenStoreIT extends RefreshTokenStoreContract {
   private UnifiedJedis client;
 
   @Override
-  RefreshTokenStore newStore() {
+  protected RefreshTokenStore newStore() {
     client = RedisConnector.open(RedisSettings.of(redis.url(), Duration.ofSeconds(2)));
     return new RedisRefreshTokenStore(client);
   }
 
   @Override
-  long heldFor(String family) {
+  protected long heldFor(String family) {
     return client.keys(RedisRefreshTokenStore.familyKey(family) + "*").size();
   }
 

@@ -1,10 +1,11 @@
 package dev.gatehouse.ratelimit.internal;
 
 import dev.gatehouse.ratelimit.RateLimitBackend;
+import dev.gatehouse.ratelimit.RateLimitBackendContract;
 import dev.gatehouse.redis.RedisConnector;
 import dev.gatehouse.redis.RedisSettings;
-import dev.gatehouse.testkit.MutableClock;
 import dev.gatehouse.testkit.RedisTestServer;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +20,7 @@ class RedisBackendIT extends RateLimitBackendContract {
   private UnifiedJedis client;
 
   @Override
-  RateLimitBackend newBackend(MutableClock clock) {
+  protected RateLimitBackend newBackend(Clock clock) {
     client = RedisConnector.open(RedisSettings.of(redis.url(), Duration.ofSeconds(2)));
     return new RedisBackend(client, clock);
   }

@@ -1,10 +1,9 @@
-package dev.gatehouse.jwt.internal;
+package dev.gatehouse.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.jwt.RefreshTokenStore;
 import dev.gatehouse.jwt.RefreshTokenStore.Rotation.Outcome;
-import dev.gatehouse.testkit.MutableClock;
+import dev.gatehouse.jwt.internal.RefreshTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,30 +16,74 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link RefreshTokenStore} must do; the in-memory and Redis stores extend it. */
-abstract class RefreshTokenStoreContract {
+/**
+ * What every {@link RefreshTokenStore} must do: rotation by generation with reuse detection, the
+ * grace replay, idle and absolute expiry, revocation, constant storage per session, and one
+ * successor per token under any concurrency. Gatehouse's in-memory and Redis stores both pass it;
+ * a store of your own runs it by extending it in a test:
+ *
+ * <pre>{@code
+ * class MyStoreTest extends RefreshTokenStoreContract {
+ *   @Override
+ *   protected RefreshTokenStore newStore() {
+ *     return new MyStore(dataSource);
+ *   }
+ *
+ *   @Override
+ *   protected long heldFor(String family) {
+ *     return count("select count(*) from refresh_tokens where family = ?", family);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>It is published in {@code gatehouse-jwt}'s test jar (classifier {@code tests}; in Maven,
+ * {@code <type>test-jar</type>} with {@code <scope>test</scope>}) and needs only JUnit 5 and AssertJ
+ * beside it. Time is what the contract passes to the store's methods; it moves it itself.
+ */
+public abstract class RefreshTokenStoreContract {
 
-  static final Duration IDLE = Duration.ofDays(14);
-  static final Duration ABSOLUTE = Duration.ofDays(30);
+  /** The idle lifetime of each token the contract stores. */
+  protected static final Duration IDLE = Duration.ofDays(14);
+  /** The absolute lifetime of each session the contract starts. */
+  protected static final Duration ABSOLUTE = Duration.ofDays(30);
 
-  final RefreshTokens tokens = new RefreshTokens();
-  MutableClock clock;
-  RefreshTokenStore store;
+  private final RefreshTokens tokens = new RefreshTokens();
+  private Instant now;
+  /** A fresh store for each check. */
+  protected RefreshTokenStore store;
 
-  abstract RefreshTokenStore newStore();
+  /** A new store; sessions of other checks may still be in it (each check starts its own). */
+  protected abstract RefreshTokenStore newStore();
 
-  /** How many objects the store holds for one session (entries and hashes, or Redis keys). */
-  abstract long heldFor(String family);
+  /**
+   * How many objects the store holds for one session (entries and hashes, rows, or Redis keys),
+   * to show that refreshing does not grow it.
+   */
+  protected abstract long heldFor(String family);
 
   @BeforeEach
   void setUp() {
-    clock = MutableClock.startingNow();
+    now = Instant.now();
     store = newStore();
   }
 
-  RefreshTokens.Parsed start(String subject) {
+  /** The time the contract passes to the store. */
+  protected Instant now() {
+    return now;
+  }
+
+  /** Moves {@link #now()} forward. */
+  protected void advance(Duration by) {
+    now = now.plus(by);
+  }
+
+  /** Starts a session of {@code subject} (generation 0) and returns its family id. */
+  protected String startFamily(String subject) {
+    return start(subject).family();
+  }
+
+  private RefreshTokens.Parsed start(String subject) {
     RefreshTokens.Parsed first = tokens.newFamily();
-    Instant now = clock.instant();
     store.startFamily(new RefreshTokenStore.Family(first.family(), subject, Set.of("user"), now,
         now.plus(ABSOLUTE)), new RefreshTokenStore.Token(first.family(), first.generation(),
         first.hash(), now.plus(IDLE)));
@@ -48,9 +91,8 @@ abstract class RefreshTokenStoreContract {
   }
 
   /** Rotates {@code presented} into {@code successor} with a grace period. */
-  RefreshTokenStore.Rotation rotate(RefreshTokens.Parsed presented,
+  private RefreshTokenStore.Rotation rotate(RefreshTokens.Parsed presented,
       RefreshTokens.Parsed successor, Duration grace) {
-    Instant now = clock.instant();
     byte[] sealed = grace.isZero() ? new byte[0] : tokens.seal(successor, presented);
     return store.rotate(
         new RefreshTokenStore.Presented(presented.family(), presented.generation(),
@@ -80,7 +122,7 @@ abstract class RefreshTokenStoreContract {
         .isEqualTo(Outcome.REUSE_DETECTED);
     assertThat(rotate(second, tokens.successor(second), Duration.ZERO).outcome())
         .isEqualTo(Outcome.INVALID);
-    assertThat(store.family(first.family(), clock.instant())).isEmpty();
+    assertThat(store.family(first.family(), now)).isEmpty();
   }
 
   @Test
@@ -125,7 +167,7 @@ abstract class RefreshTokenStoreContract {
     long held = heldFor(first.family());
     assertThat(held).isPositive();
     for (int i = 0; i < 1000; i++) {
-      clock.advance(Duration.ofSeconds(1));
+      advance(Duration.ofSeconds(1));
       RefreshTokens.Parsed next = tokens.successor(current);
       assertThat(rotate(current, next, Duration.ofSeconds(10)).outcome())
           .isEqualTo(Outcome.ROTATED);
@@ -142,7 +184,7 @@ abstract class RefreshTokenStoreContract {
   @Test
   void anIdleTokenExpires() {
     RefreshTokens.Parsed first = start("s4");
-    clock.advance(IDLE.plusSeconds(1));
+    advance(IDLE.plusSeconds(1));
     assertThat(rotate(first, tokens.successor(first), Duration.ZERO).outcome())
         .isEqualTo(Outcome.INVALID);
   }
@@ -151,12 +193,12 @@ abstract class RefreshTokenStoreContract {
   void aFamilyEndsAtItsAbsoluteAgeWhateverItsTokens() {
     RefreshTokens.Parsed current = start("s5");
     for (int i = 0; i < 3; i++) {
-      clock.advance(Duration.ofDays(9));
+      advance(Duration.ofDays(9));
       RefreshTokens.Parsed next = tokens.successor(current);
       assertThat(rotate(current, next, Duration.ZERO).outcome()).isEqualTo(Outcome.ROTATED);
       current = next;
     }
-    clock.advance(Duration.ofDays(3));
+    advance(Duration.ofDays(3));
     assertThat(rotate(current, tokens.successor(current), Duration.ZERO).outcome())
         .isEqualTo(Outcome.INVALID);
   }
@@ -166,7 +208,7 @@ abstract class RefreshTokenStoreContract {
     RefreshTokens.Parsed first = start("s6");
     RefreshTokens.Parsed second = tokens.successor(first);
     rotate(first, second, Duration.ofSeconds(10));
-    clock.advance(Duration.ofSeconds(5));
+    advance(Duration.ofSeconds(5));
     RefreshTokenStore.Rotation replay = rotate(first, tokens.successor(first), Duration.ofSeconds(10));
     assertThat(replay.outcome()).isEqualTo(Outcome.GRACE_REPLAY);
     assertThat(tokens.unseal(replay.sealedSuccessor(), first)).map(RefreshTokens.Parsed::token)
@@ -180,7 +222,7 @@ abstract class RefreshTokenStoreContract {
     RefreshTokens.Parsed first = start("s7");
     RefreshTokens.Parsed second = tokens.successor(first);
     rotate(first, second, Duration.ofSeconds(10));
-    clock.advance(Duration.ofSeconds(11));
+    advance(Duration.ofSeconds(11));
     assertThat(rotate(first, tokens.successor(first), Duration.ofSeconds(10)).outcome())
         .isEqualTo(Outcome.REUSE_DETECTED);
     assertThat(rotate(second, tokens.successor(second), Duration.ZERO).outcome())
@@ -214,7 +256,7 @@ abstract class RefreshTokenStoreContract {
     RefreshTokens.Parsed other = start("dave");
     store.revokeFamily(a.family());
     assertThat(rotate(a, tokens.successor(a), Duration.ZERO).outcome()).isEqualTo(Outcome.INVALID);
-    assertThat(store.family(b.family(), clock.instant())).isPresent();
+    assertThat(store.family(b.family(), now)).isPresent();
     store.revokeSubject("carol");
     assertThat(rotate(b, tokens.successor(b), Duration.ZERO).outcome()).isEqualTo(Outcome.INVALID);
     assertThat(rotate(c, tokens.successor(c), Duration.ZERO).outcome()).isEqualTo(Outcome.INVALID);
@@ -228,7 +270,7 @@ abstract class RefreshTokenStoreContract {
     List<RefreshTokenStore.Rotation> results = race(first, Duration.ZERO);
     assertThat(results).filteredOn(r -> r.outcome() == Outcome.ROTATED).hasSize(1);
     assertThat(results).filteredOn(r -> r.outcome() == Outcome.GRACE_REPLAY).isEmpty();
-    assertThat(store.family(first.family(), clock.instant())).isEmpty();
+    assertThat(store.family(first.family(), now)).isEmpty();
   }
 
   @Test
@@ -244,7 +286,7 @@ abstract class RefreshTokenStoreContract {
       }
     }
     assertThat(successors).hasSize(1);
-    assertThat(store.family(first.family(), clock.instant())).isPresent();
+    assertThat(store.family(first.family(), now)).isPresent();
   }
 
   private List<RefreshTokenStore.Rotation> race(RefreshTokens.Parsed token, Duration grace)
