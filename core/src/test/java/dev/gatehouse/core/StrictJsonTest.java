@@ -130,8 +130,69 @@ class StrictJsonTest {
 
   @Test
   void rejectsTrailingData() {
+    assertThat(firstError(rejected(VALID + "{}"))).containsEntry("field", "$")
+        .containsEntry("message", "must be followed by nothing after the JSON value");
+    assertThat(firstError(rejected(VALID + " 1")))
+        .containsEntry("message", "must be followed by nothing after the JSON value");
+    assertThat(firstError(rejected(VALID + " x")))
+        .containsEntry("message", "is not well-formed JSON (RFC 8259)");
+  }
+
+  @Test
+  void rejectsDuplicateKeysAtAnyDepthButNotTheSameNameInAnotherObject() {
+    assertThat(firstError(rejected(VALID.replace("\"number\":1", "\"number\":1,\"number\":2"))))
+        .containsEntry("field", "$.address.number")
+        .containsEntry("message", "appears more than once");
+    ExtractableResponse<Response> inList = given().contentType("application/json")
+        .body("[{\"name\":\"a\"},{\"name\":\"b\",\"name\":\"c\"}]").post("/echo/items")
+        .then().extract();
+    assertThat(inList.statusCode()).isEqualTo(400);
+    assertThat(firstError(inList)).containsEntry("message", "appears more than once");
+    given().contentType("application/json")
+        .body("{\"name\":{\"name\":{\"name\":1}},\"k\":[{\"name\":1},{\"name\":2}]}")
+        .post("/echo/map").then().statusCode(200);
+  }
+
+  @Test
+  void rejectsAFieldNameLongerThanAnyFieldWithoutEchoingIt() {
+    String name = "n".repeat(2000);
+    ExtractableResponse<Response> r = rejected("{\"" + name + "\":1," + VALID.substring(1));
+    assertThat(firstError(r)).containsEntry("message", "has a field name longer than allowed");
+    assertThat(r.asString()).doesNotContain("nnnnnnnnnn");
+  }
+
+  @Test
+  void rejectsABodyCutShort() {
+    assertThat(firstError(rejected(VALID.substring(0, VALID.length() - 1))))
+        .containsEntry("message", "ends before the JSON value is complete");
+  }
+
+  @Test
+  void rejectsABodyOfOnlyWhitespace() {
+    assertThat(firstError(rejected(" \n "))).containsEntry("field", "$")
+        .containsEntry("message", "must be a JSON value; the body is empty");
+  }
+
+  /** Each class of error is told by its exception type or the parser's state, never its text. */
+  @Test
+  void eachClassOfJsonErrorFiresItsOwnReason() {
+    RecordedEvents events = server.cdi().select(RecordedEvents.class).get();
+    events.clear();
     rejected(VALID + "{}");
-    rejected(VALID + " x");
+    rejected(" ");
+    rejected(VALID.replace("\"age\":36", "\"age\":36,\"age\":0"));
+    rejected("{\"" + "n".repeat(2000) + "\":1}");
+    rejected(VALID.replace("1.5", "1".repeat(1000)));
+    rejected(VALID.replace("36", "null"));
+    rejected(VALID.substring(0, 20));
+    rejected(VALID.replace("1.5}", "1.5,}"));
+    rejected(VALID.replace("[\"a\"]", "\"a\""));
+    given().contentType("application/json").body("{\"k\":" + "[".repeat(100) + "]".repeat(100)
+        + "}").post("/echo/map").then().statusCode(400);
+    assertThat(events.all()).extracting(SecurityEvent::reason).containsExactly(
+        "json_trailing_data", "json_empty", "json_duplicate_field", "json_name_too_long",
+        "json_number_too_long", "json_null", "json_incomplete", "json_syntax", "json_type",
+        "json_too_deep");
   }
 
   @ParameterizedTest

@@ -3,7 +3,9 @@ package dev.gatehouse.core.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -20,9 +22,14 @@ import java.util.Map;
 
 /**
  * Turns a Jackson failure into a 400 problem that names the field path and the rule broken, in
- * words chosen here: Jackson's own messages quote the rejected input and are never sent.
+ * words chosen here: Jackson's own messages quote the rejected input and are never sent, and are
+ * not read either — the failure is told by its type ({@link JsonRuleException} for what
+ * {@link StrictParser} refuses, Jackson's {@code exc} subclasses) and by where the parser stood.
  */
 final class JsonProblems {
+
+  /** The most names and indexes a field path repeats back. */
+  private static final int MAX_PATH_PARTS = 32;
 
   private JsonProblems() {
   }
@@ -33,22 +40,15 @@ final class JsonProblems {
     String reason;
     // Jackson wraps what the parser throws inside a collection or a creator: look inside
     JsonRuleException broken = StrictJsonInterceptor.find(e, JsonRuleException.class);
-    StreamConstraintsException limit = StrictJsonInterceptor.find(e,
-        StreamConstraintsException.class);
     if (broken != null) {
       reason = broken.reason;
       rule = broken.rule;
-      field = broken.field != null ? broken.field : field;
-    } else if (limit != null) {
-      String m = String.valueOf(limit.getOriginalMessage());
-      reason = m.contains("nesting") ? "json_too_deep" : m.contains("Number") ? "json_number_too_long"
-          : m.contains("Name") ? "json_name_too_long" : "json_string_too_long";
-      rule = switch (reason) {
-        case "json_too_deep" -> "nests arrays or objects deeper than allowed";
-        case "json_number_too_long" -> "has a number with more digits than allowed";
-        case "json_name_too_long" -> "has a field name longer than allowed";
-        default -> "has a string longer than allowed";
-      };
+      // where the parser stood, not where Jackson's binding had got to: inside a nested value
+      field = broken.field != null ? broken.field : path(broken);
+    } else if (StrictJsonInterceptor.find(e, StreamConstraintsException.class) != null) {
+      // met outside Gatehouse's parser (which names the limit): only the type is known
+      reason = "json_too_large";
+      rule = "is nested deeper or has a number, string or name longer than allowed";
     } else if (e instanceof UnrecognizedPropertyException) {
       reason = "json_unknown_field";
       rule = "is not a known field";
@@ -62,14 +62,17 @@ final class JsonProblems {
       reason = "json_format";
       rule = "must be " + expected(f.getTargetType());
     } else if (e instanceof MismatchedInputException m) {
-      String original = String.valueOf(m.getOriginalMessage());
-      if (original.startsWith("Trailing token")) {
+      JsonParser p = m.getProcessor() instanceof JsonParser parser ? parser : null;
+      JsonToken at = p == null ? null : p.currentToken();
+      if (p != null && pastTheRootValue(p)) {
+        // FAIL_ON_TRAILING_TOKENS: the parser had moved on to a second value
         reason = "json_trailing_data";
         rule = "must be followed by nothing after the JSON value";
-      } else if (original.startsWith("Cannot map `null`")) {
+      } else if (at == JsonToken.VALUE_NULL) {
+        // FAIL_ON_NULL_FOR_PRIMITIVES, or null where the target takes none
         reason = "json_null";
         rule = "must not be null";
-      } else if (original.startsWith("No content")) {
+      } else if (p != null && at == null) {
         reason = "json_empty";
         rule = "must be a JSON value; the body is empty";
       } else {
@@ -79,9 +82,9 @@ final class JsonProblems {
     } else if (e instanceof DatabindException) {
       reason = "json_mapping";
       rule = "cannot be read as the expected type";
-    } else if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
-      reason = "json_duplicate_field";
-      rule = "appears more than once";
+    } else if (e instanceof JsonEOFException) {
+      reason = "json_incomplete";
+      rule = "ends before the JSON value is complete";
     } else {
       reason = "json_syntax";
       rule = "is not well-formed JSON (RFC 8259)";
@@ -99,6 +102,15 @@ final class JsonProblems {
         .with("errors", List.of(Map.of("field", "$", "message",
             "must be UTF-8 text (RFC 8259 §8.1); the body holds bytes that are not valid UTF-8")))
         .event(SecurityEventType.VALIDATION_FAILED, "json_not_utf8");
+  }
+
+  /** Whether {@code p} stands in a value after the first at the top level of the body. */
+  private static boolean pastTheRootValue(JsonParser p) {
+    JsonStreamContext c = p.getParsingContext();
+    while (c.getParent() != null) {
+      c = c.getParent();
+    }
+    return c.getCurrentIndex() > 0;
   }
 
   /** {@code $}, {@code $.address.street}, {@code $.items[2].name}. */
@@ -121,6 +133,10 @@ final class JsonProblems {
       for (int i = reversed.size() - 1; i >= 0; i--) {
         parts.add(reversed.get(i));
       }
+    }
+    if (parts.size() > MAX_PATH_PARTS) {
+      // a body nested past the limit would otherwise be answered with a path as deep as it
+      return "$" + String.join("", parts.subList(0, MAX_PATH_PARTS)) + "…";
     }
     return "$" + String.join("", parts);
   }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 
 /**
- * A JSON body broke one of Gatehouse's own reading rules (text, element count). A
+ * A JSON body broke one of Gatehouse's own reading rules (text, element count, unique names) or
+ * a stream limit, named by {@link StrictParser}. A
  * {@link JsonParseException}, so it travels through Jackson like its own parse errors; its
  * {@link #reason} and {@link #rule} are what the 400 problem says, in words chosen here.
  */
@@ -20,7 +21,13 @@ final class JsonRuleException extends JsonParseException {
   final String field;
 
   JsonRuleException(JsonParser parser, String reason, String rule, String field) {
-    super(parser, reason);
+    this(parser, reason, rule, field, null);
+  }
+
+  /** @param cause Jackson's exception for the same failure, when there is one */
+  JsonRuleException(JsonParser parser, String reason, String rule, String field,
+      Throwable cause) {
+    super(parser, reason, cause);
     this.reason = reason;
     this.rule = rule;
     this.field = field;

@@ -3,8 +3,13 @@ package dev.gatehouse.core.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Jackson's parser with Gatehouse's rules on top, checked token by token as the body is read:
@@ -15,9 +20,18 @@ import java.io.IOException;
  *       carriage return, unless the settings allow them (<code>"&#92;u0000"</code> is valid
  *       JSON, but a NUL breaks C strings and PostgreSQL text);
  *   <li>a top-level array has at most {@code maxElements} elements: the one past the limit is
- *       refused before it is parsed, so an oversized list is never built.
+ *       refused before it is parsed, so an oversized list is never built;
+ *   <li>no object names a field twice (RFC 8259 §4 leaves duplicates to the reader; two readers
+ *       taking different ones is a way around validation). Checked here rather than by Jackson's
+ *       {@code STRICT_DUPLICATE_DETECTION}, whose error is a plain parse error that only its
+ *       message tells apart from a syntax error.
  * </ul>
- * Every token passes through {@link #nextToken()}: {@link #nextValue()} and
+ * Every refusal is a {@link JsonRuleException} naming its rule, and so is a stream limit of the
+ * factory ({@code StreamReadConstraints}: nesting depth, number, string and name length), which
+ * Jackson's {@link StreamConstraintsException} reports without saying which: a string's length is
+ * checked here as its token is read, the others are told by where the parser stood.
+ *
+ * <p>Every token passes through {@link #nextToken()}: {@link #nextValue()} and
  * {@link #skipChildren()} are re-routed through it rather than going to the delegate directly.
  */
 final class StrictParser extends JsonParserDelegate {
@@ -25,6 +39,8 @@ final class StrictParser extends JsonParserDelegate {
   private final boolean allowControlCharacters;
   private final int maxElements;
   private int elements;
+  /** The names of each open object by nesting depth; null until the object has a field. */
+  private final List<Set<String>> names = new ArrayList<>();
 
   /**
    * @param maxElements the most elements a top-level array may have, or -1 for no limit
@@ -33,19 +49,38 @@ final class StrictParser extends JsonParserDelegate {
     super(parser);
     this.allowControlCharacters = allowControlCharacters;
     this.maxElements = maxElements;
+    parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // checked in nextToken
   }
 
   @Override
   public JsonToken nextToken() throws IOException {
-    JsonToken t = delegate.nextToken();
+    JsonToken t;
+    try {
+      t = delegate.nextToken();
+    } catch (StreamConstraintsException e) {
+      throw tokenTooLarge(e);
+    }
     if (t == null) {
       return null;
     }
-    if (t == JsonToken.FIELD_NAME) {
+    if (t == JsonToken.START_OBJECT) {
+      openObject();
+    } else if (t == JsonToken.FIELD_NAME) {
       String name = delegate.currentName();
       checkText(name.toCharArray(), 0, name.length());
+      checkUnique(name);
     } else if (t == JsonToken.VALUE_STRING) {
-      checkText(delegate.getTextCharacters(), delegate.getTextOffset(), delegate.getTextLength());
+      char[] text;
+      try {
+        text = delegate.getTextCharacters(); // decodes the string: Jackson reads them lazily
+      } catch (StreamConstraintsException e) {
+        throw stringTooLong(e); // a long one, while it was read
+      }
+      int length = delegate.getTextLength();
+      if (length > delegate.streamReadConstraints().getMaxStringLength()) {
+        throw stringTooLong(null); // Jackson would tell when the String is made, by message only
+      }
+      checkText(text, delegate.getTextOffset(), length);
     }
     if (maxElements >= 0 && !t.isStructEnd() && t != JsonToken.FIELD_NAME && topLevelElement(t)
         && ++elements > maxElements) {
@@ -61,6 +96,51 @@ final class StrictParser extends JsonParserDelegate {
     JsonStreamContext container = t.isStructStart() ? c.getParent() : c;
     return container != null && container.inArray() && container.getParent() != null
         && container.getParent().inRoot();
+  }
+
+  /**
+   * Which limit a token broke, from where the parser stood: a new object or array past the
+   * deepest nesting allowed; in an object, a name not yet read (Jackson reads a member's value
+   * with its name, after making the name current); else a number (strings are decoded, and their
+   * limit met, after their token is read).
+   */
+  private JsonRuleException tokenTooLarge(StreamConstraintsException e) {
+    JsonStreamContext c = delegate.getParsingContext();
+    if (c.getNestingDepth() > delegate.streamReadConstraints().getMaxNestingDepth()) {
+      return new JsonRuleException(this, "json_too_deep",
+          "nests arrays or objects deeper than allowed", null, e);
+    }
+    if (c.inObject() && delegate.currentToken() != JsonToken.FIELD_NAME) {
+      return new JsonRuleException(this, "json_name_too_long",
+          "has a field name longer than allowed", null, e);
+    }
+    return new JsonRuleException(this, "json_number_too_long",
+        "has a number with more digits than allowed", null, e);
+  }
+
+  private JsonRuleException stringTooLong(StreamConstraintsException cause) {
+    return new JsonRuleException(this, "json_string_too_long", "has a string longer than allowed",
+        null, cause);
+  }
+
+  private void openObject() {
+    int depth = delegate.getParsingContext().getNestingDepth();
+    while (names.size() <= depth) {
+      names.add(null);
+    }
+    names.set(depth, null);
+  }
+
+  private void checkUnique(String name) throws JsonRuleException {
+    int depth = delegate.getParsingContext().getNestingDepth();
+    Set<String> seen = names.get(depth);
+    if (seen == null) {
+      seen = new HashSet<>();
+      names.set(depth, seen);
+    }
+    if (!seen.add(name)) {
+      throw new JsonRuleException(this, "json_duplicate_field", "appears more than once", null);
+    }
   }
 
   private void checkText(char[] text, int offset, int length) throws JsonRuleException {
