@@ -1,0 +1,21 @@
+package dev.gatehouse.redis;
+
+import dev.gatehouse.core.support.ReadmeTable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The README's defaults of {@code gatehouse.redis.*}. */
+class ReadmeDefaultsTest {
+
+  @Test
+  void theReadmeStatesTheDefaultsTheSettingsFallBackTo() {
+    RedisSettings withUrl = RedisSettings.fromConfig(ReadmeTable.config(RedisSettings.URL,
+        "redis://localhost:6379")).orElseThrow();
+    Map<String, Object> defaults = new LinkedHashMap<>();
+    defaults.put(RedisSettings.URL, RedisSettings.fromConfig(ReadmeTable.config()));
+    defaults.put(RedisSettings.TIMEOUT, withUrl.timeout());
+    ReadmeTable.read().assertDefaults(List.of("gatehouse.redis."), defaults);
+  }
+}
