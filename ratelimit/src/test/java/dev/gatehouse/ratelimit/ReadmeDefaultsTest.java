@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The README's defaults of {@code gatehouse.ratelimit.*}. */
@@ -17,8 +16,7 @@ class ReadmeDefaultsTest {
   @Test
   void theReadmeStatesTheDefaultsTheSettingsFallBackTo() {
     RateLimitSettings s = RateLimitSettings.fromConfig(ReadmeTable.config(
-        "gatehouse.ratelimit.login.limit", "5", "gatehouse.ratelimit.login.period", "PT1M"),
-        Set.of());
+        "gatehouse.ratelimit.login.limit", "5", "gatehouse.ratelimit.login.period", "PT1M"));
     RateLimitPolicy login = s.policy("login").orElseThrow();
     String policy = RateLimitPolicy.PREFIX + "<policy>.";
     Map<String, Object> defaults = new LinkedHashMap<>();
