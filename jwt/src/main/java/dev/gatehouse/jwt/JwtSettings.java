@@ -1,15 +1,27 @@
 package dev.gatehouse.jwt;
 
 import dev.gatehouse.core.config.ConfigReader;
-import dev.gatehouse.jwt.internal.JwtKeys;
+import dev.gatehouse.jwt.internal.KeyMaterial;
+import dev.gatehouse.jwt.internal.KeySet;
+import dev.gatehouse.jwt.internal.KeySetBuilder;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import java.security.Key;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Everything the jwt module reads from MicroProfile Config, validated together at start-up.
+ * Every setting of the jwt module, validated together: read from MicroProfile Config with
+ * {@link #fromConfig}, or built in code with {@link #builder()} and handed to
+ * {@link GatehouseJwtFeature#GatehouseJwtFeature(JwtSettings)} — the same validation either way.
  *
  * <table>
  *   <caption>Properties</caption>
@@ -32,6 +44,15 @@ import org.eclipse.microprofile.config.Config;
  *   <tr><td>gatehouse.jwt.memory.max-families</td><td>100000</td></tr>
  * </table>
  *
+ * <pre>{@code
+ * JwtSettings settings = JwtSettings.builder()
+ *     .issuer("https://auth.example.com")
+ *     .audience("notes-api")
+ *     .hmacSecret(secretFromYourVault)          // 32+ random bytes for HS256
+ *     .accessTokenTtl(Duration.ofMinutes(10))
+ *     .build();
+ * }</pre>
+ *
  * <p>{@link #toString()} names the algorithm and key ids, never key material.
  */
 public final class JwtSettings {
@@ -39,6 +60,14 @@ public final class JwtSettings {
   public static final String ISSUER = "gatehouse.jwt.issuer";
   public static final String AUDIENCE = "gatehouse.jwt.audience";
   public static final String ALGORITHM = "gatehouse.jwt.algorithm";
+  public static final String SECRET = "gatehouse.jwt.secret";
+  public static final String SECRET_FILE = "gatehouse.jwt.secret-file";
+  public static final String KEY_ID = "gatehouse.jwt.key-id";
+  public static final String SIGN_KEY = "gatehouse.jwt.sign-key";
+  public static final String SIGN_KEY_FILE = "gatehouse.jwt.sign-key-file";
+  public static final String SIGN_KEY_ID = "gatehouse.jwt.sign-key-id";
+  public static final String VERIFY_KEYS = "gatehouse.jwt.verify-keys";
+  public static final String VERIFY_KEYS_FILE = "gatehouse.jwt.verify-keys-file";
   public static final String ACCESS_TTL = "gatehouse.jwt.access-token-ttl";
   public static final String MAX_TOKEN_AGE = "gatehouse.jwt.max-token-age";
   public static final String CLOCK_SKEW = "gatehouse.jwt.clock-skew";
@@ -60,9 +89,14 @@ public final class JwtSettings {
   public static final Duration MAX_REUSE_GRACE = Duration.ofMinutes(1);
   public static final int DEFAULT_MAX_FAMILIES = 100_000;
 
+  private static final String ISSUER_REQUIRED = "is required: set it to the name or URL your"
+      + " tokens are issued by, e.g. https://auth.example.com";
+  private static final String AUDIENCE_REQUIRED = "is required: set it to the name of this API as"
+      + " it appears in the aud claim, e.g. notes-api";
+
   private final String issuer;
   private final String audience;
-  private final JwtKeys keys;
+  private final KeySet keys;
   private final Duration accessTtl;
   private final Duration maxTokenAge;
   private final Duration clockSkew;
@@ -74,23 +108,25 @@ public final class JwtSettings {
   private final boolean allowOnDenyListFailure;
   private final int maxFamilies;
 
-  private JwtSettings(String issuer, String audience, JwtKeys keys, Duration accessTtl,
-      Duration maxTokenAge, Duration clockSkew, int maxTokenBytes, String cookie,
-      Duration refreshTtl, Duration familyMaxAge, Duration reuseGrace,
-      boolean allowOnDenyListFailure, int maxFamilies) {
-    this.issuer = issuer;
-    this.audience = audience;
+  private JwtSettings(Builder b, KeySet keys, Duration maxTokenAge) {
+    this.issuer = b.issuer;
+    this.audience = b.audience;
     this.keys = keys;
-    this.accessTtl = accessTtl;
+    this.accessTtl = b.accessTtl;
     this.maxTokenAge = maxTokenAge;
-    this.clockSkew = clockSkew;
-    this.maxTokenBytes = maxTokenBytes;
-    this.cookie = cookie;
-    this.refreshTtl = refreshTtl;
-    this.familyMaxAge = familyMaxAge;
-    this.reuseGrace = reuseGrace;
-    this.allowOnDenyListFailure = allowOnDenyListFailure;
-    this.maxFamilies = maxFamilies;
+    this.clockSkew = b.clockSkew;
+    this.maxTokenBytes = b.maxTokenBytes;
+    this.cookie = b.cookie;
+    this.refreshTtl = b.refreshTtl;
+    this.familyMaxAge = b.familyMaxAge;
+    this.reuseGrace = b.reuseGrace;
+    this.allowOnDenyListFailure = b.allowOnDenyListFailure;
+    this.maxFamilies = b.maxFamilies;
+  }
+
+  /** Settings to build in code: every default of the table above, no issuer, audience or key. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -102,94 +138,37 @@ public final class JwtSettings {
     return ConfigReader.read(config, JwtSettings::read);
   }
 
+  /**
+   * Reads the properties into a {@link Builder}, recording each refused value; the combination is
+   * checked ({@link Builder#build()}) once every value passed — a cross-check over a missing or
+   * refused value would only repeat its problem.
+   */
   static JwtSettings read(ConfigReader in) {
-    String issuer = required(in, ISSUER, "the name or URL your tokens are issued by, e.g."
-        + " https://auth.example.com");
-    String audience = required(in, AUDIENCE, "the name of this API as it appears in the aud"
-        + " claim, e.g. notes-api");
-    SignatureAlgorithm alg = algorithm(in);
-    JwtKeys keys = alg == null ? null : JwtKeys.read(in, alg, issuer);
-
-    Duration accessTtl = in.duration(ACCESS_TTL).orElse(DEFAULT_ACCESS_TTL);
-    within(in, ACCESS_TTL, accessTtl, Duration.ofSeconds(30), MAX_ACCESS_TTL,
-        "access tokens cannot be recalled once issued; keep them short, e.g. PT15M");
-    Duration maxAge = in.duration(MAX_TOKEN_AGE).orElse(accessTtl.compareTo(MAX_ACCESS_TTL) > 0
-        ? MAX_ACCESS_TTL : accessTtl);
-    within(in, MAX_TOKEN_AGE, maxAge, Duration.ofSeconds(30), MAX_ACCESS_TTL,
-        "tokens living longer than 30 minutes are refused however they are signed, e.g. PT15M");
-    if (maxAge.compareTo(accessTtl) < 0 && accessTtl.compareTo(MAX_ACCESS_TTL) <= 0) {
-      in.problem(MAX_TOKEN_AGE, maxAge.toString(), "is shorter than " + ACCESS_TTL + " ("
-          + accessTtl + "), so this service would refuse its own tokens; raise it or leave it"
-          + " unset");
-    }
-    Duration skew = in.duration(CLOCK_SKEW).orElse(DEFAULT_CLOCK_SKEW);
-    within(in, CLOCK_SKEW, skew, Duration.ZERO, MAX_CLOCK_SKEW,
-        "more tolerance keeps expired tokens alive; synchronise clocks instead, e.g. PT30S");
-    long maxBytes = in.longValue(MAX_TOKEN_BYTES).orElse((long) DEFAULT_MAX_TOKEN_BYTES);
-    if (maxBytes < 512 || maxBytes > 65_536) {
-      in.problem(MAX_TOKEN_BYTES, String.valueOf(maxBytes), "must be from 512 to 65536, e.g. 8192");
-    }
-    String cookie = in.string(COOKIE).orElse(null);
-    if (cookie != null && !cookie.matches("[A-Za-z0-9_.-]{1,64}")) {
-      in.problem(COOKIE, cookie, "is not a cookie name; use letters, digits, _ . or -");
-    }
-    Duration refreshTtl = in.duration(REFRESH_TTL).orElse(DEFAULT_REFRESH_TTL);
-    within(in, REFRESH_TTL, refreshTtl, Duration.ofMinutes(1), Duration.ofDays(365),
-        "e.g. P14D");
-    Duration familyMaxAge = in.duration(FAMILY_MAX_AGE).orElse(DEFAULT_FAMILY_MAX_AGE);
-    within(in, FAMILY_MAX_AGE, familyMaxAge, Duration.ofMinutes(1), Duration.ofDays(365),
-        "e.g. P30D");
-    if (familyMaxAge.compareTo(refreshTtl) < 0) {
-      in.problem(FAMILY_MAX_AGE, familyMaxAge.toString(), "is shorter than " + REFRESH_TTL
-          + " (" + refreshTtl + "); a session cannot outlive its own absolute limit");
-    }
-    Duration grace = in.duration(REUSE_GRACE).orElse(Duration.ZERO);
-    within(in, REUSE_GRACE, grace, Duration.ZERO, MAX_REUSE_GRACE,
-        "a replayed refresh token is only tolerated for a few seconds, e.g. PT5S");
-    boolean allow = false;
-    Optional<String> onFailure = in.string(DENYLIST_FAILURE);
-    if (onFailure.isPresent()) {
-      String v = onFailure.get().toLowerCase(Locale.ROOT);
-      if (v.equals("allow")) {
-        allow = true;
-      } else if (!v.equals("deny")) {
-        in.problem(DENYLIST_FAILURE, onFailure.get(), "must be deny (answer 503) or allow");
-      }
-    }
-    long maxFamilies = in.longValue(MAX_FAMILIES).orElse((long) DEFAULT_MAX_FAMILIES);
-    if (maxFamilies < 1 || maxFamilies > 10_000_000) {
-      in.problem(MAX_FAMILIES, String.valueOf(maxFamilies), "must be from 1 to 10000000");
-    }
-    return new JwtSettings(issuer, audience, keys, accessTtl, maxAge, skew, (int) maxBytes,
-        cookie, refreshTtl, familyMaxAge, grace, allow, (int) maxFamilies);
+    Builder b = builder();
+    int before = in.problems().size();
+    required(in, ISSUER, ISSUER_REQUIRED, b::issuer);
+    required(in, AUDIENCE, AUDIENCE_REQUIRED, b::audience);
+    in.string(ALGORITHM).ifPresent(v -> in.apply(b::algorithm, v));
+    in.string(KEY_ID).ifPresent(v -> in.apply(b::keyId, v));
+    KeyMaterial.SECRET.read(in).ifPresent(v -> in.apply(b::hmacSecret, v));
+    KeyMaterial.VERIFICATION_KEYS.read(in).ifPresent(v -> in.apply(b::verificationKeys, v));
+    KeyMaterial.SIGNING_KEY.read(in).ifPresent(v -> in.apply(b::signingKey, v));
+    in.string(SIGN_KEY_ID).ifPresent(v -> in.apply(b::signingKeyId, v));
+    in.duration(ACCESS_TTL).ifPresent(v -> in.apply(b::accessTokenTtl, v));
+    in.duration(MAX_TOKEN_AGE).ifPresent(v -> in.apply(b::maxTokenAge, v));
+    in.duration(CLOCK_SKEW).ifPresent(v -> in.apply(b::clockSkew, v));
+    in.longValue(MAX_TOKEN_BYTES).ifPresent(v -> in.apply(b::maxTokenBytes, v));
+    in.string(COOKIE).ifPresent(v -> in.apply(b::cookie, v));
+    in.duration(REFRESH_TTL).ifPresent(v -> in.apply(b::refreshTokenTtl, v));
+    in.duration(FAMILY_MAX_AGE).ifPresent(v -> in.apply(b::refreshFamilyMaxAge, v));
+    in.duration(REUSE_GRACE).ifPresent(v -> in.apply(b::reuseGrace, v));
+    in.string(DENYLIST_FAILURE).ifPresent(v -> in.apply(b::onDenyListFailure, v));
+    in.longValue(MAX_FAMILIES).ifPresent(v -> in.apply(b::maxFamilies, v));
+    return in.problems().size() == before ? in.attempt(b::build).orElse(null) : null;
   }
 
-  private static String required(ConfigReader in, String name, String what) {
-    Optional<String> v = in.string(name);
-    if (v.isEmpty()) {
-      in.secretProblem(name, "is required: set it to " + what);
-      return null;
-    }
-    return v.get();
-  }
-
-  private static SignatureAlgorithm algorithm(ConfigReader in) {
-    String name = in.string(ALGORITHM).orElse("HS256");
-    for (SignatureAlgorithm a : SignatureAlgorithm.values()) {
-      if (a.getAlgorithm().equals(name)) {
-        return a;
-      }
-    }
-    in.problem(ALGORITHM, name, "is not a supported signature algorithm; use one of HS256,"
-        + " HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA");
-    return null;
-  }
-
-  private static void within(ConfigReader in, String name, Duration v, Duration min, Duration max,
-      String hint) {
-    if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
-      in.problem(name, v.toString(), "must be from " + min + " to " + max + "; " + hint);
-    }
+  private static void required(ConfigReader in, String name, String rule, Consumer<String> setter) {
+    in.string(name).ifPresentOrElse(v -> in.apply(setter, v), () -> in.secretProblem(name, rule));
   }
 
   public String issuer() {
@@ -200,9 +179,32 @@ public final class JwtSettings {
     return audience;
   }
 
-  /** The pinned algorithm and the keys; internal to the module. */
-  public JwtKeys keys() {
-    return keys;
+  /** The one signature algorithm accepted and used. */
+  public SignatureAlgorithm algorithm() {
+    return keys.algorithm();
+  }
+
+  /** The {@code kid}s of the verification keys, in the order configured. */
+  public Set<String> keyIds() {
+    return keys.verificationKeys().keySet();
+  }
+
+  /** The {@code kid} this service signs with; empty when it only verifies. */
+  public Optional<String> signingKeyId() {
+    return keys.signingKeyId();
+  }
+
+  /**
+   * The keys tokens are verified with, by {@code kid}: public keys — or, for HS*, the secret
+   * itself, which must be kept as one.
+   */
+  public Map<String, Key> verificationKeys() {
+    return keys.verificationKeys();
+  }
+
+  /** The private key or HMAC secret tokens are signed with; empty when this service only verifies. */
+  Optional<Key> signingKey() {
+    return keys.signingKey();
   }
 
   public Duration accessTokenTtl() {
@@ -250,5 +252,239 @@ public final class JwtSettings {
     return "JwtSettings[iss=" + issuer + ", aud=" + audience + ", " + keys + ", access "
         + accessTtl + ", refresh " + refreshTtl + "/" + familyMaxAge + ", grace " + reuseGrace
         + "]";
+  }
+
+  /**
+   * Validates each value as it is set — an {@link IllegalArgumentException} whose message names
+   * the property, as a refused property would — and the combination in {@link #build()}. Key
+   * material is checked under the algorithm set so far, and again under the final one.
+   */
+  public static final class Builder {
+    private String issuer;
+    private String audience;
+    private final KeySetBuilder keys = new KeySetBuilder();
+    private Duration accessTtl = DEFAULT_ACCESS_TTL;
+    private Duration maxTokenAge;
+    private Duration clockSkew = DEFAULT_CLOCK_SKEW;
+    private int maxTokenBytes = DEFAULT_MAX_TOKEN_BYTES;
+    private String cookie;
+    private Duration refreshTtl = DEFAULT_REFRESH_TTL;
+    private Duration familyMaxAge = DEFAULT_FAMILY_MAX_AGE;
+    private Duration reuseGrace = Duration.ZERO;
+    private boolean allowOnDenyListFailure;
+    private int maxFamilies = DEFAULT_MAX_FAMILIES;
+
+    private Builder() {
+    }
+
+    /** The {@code iss} of issued tokens and the only one accepted. Required. */
+    public Builder issuer(String iss) {
+      this.issuer = nonBlank(ISSUER, iss, ISSUER_REQUIRED);
+      return this;
+    }
+
+    /** The {@code aud} of issued tokens; accepted tokens must contain it. Required. */
+    public Builder audience(String aud) {
+      this.audience = nonBlank(AUDIENCE, aud, AUDIENCE_REQUIRED);
+      return this;
+    }
+
+    /** The one algorithm accepted and used, by its JOSE name ({@code HS256}, the default). */
+    public Builder algorithm(String name) {
+      keys.algorithm(name);
+      return this;
+    }
+
+    public Builder algorithm(SignatureAlgorithm algorithm) {
+      keys.algorithm(algorithm);
+      return this;
+    }
+
+    /** HS*: the secret in base64 or base64url, at least 32/48/64 bytes for HS256/384/512. */
+    public Builder hmacSecret(String base64) {
+      keys.hmacSecret(base64);
+      return this;
+    }
+
+    /** HS*: the secret, at least 32/48/64 random bytes for HS256/384/512 (copied). */
+    public Builder hmacSecret(byte[] secret) {
+      keys.hmacSecret(secret);
+      return this;
+    }
+
+    /** HS*: a secret from a key store; it must be exportable, so its length can be checked. */
+    public Builder hmacSecret(SecretKey secret) {
+      keys.hmacSecret(secret);
+      return this;
+    }
+
+    /** HS*: the secret's {@code kid} (1 to 64 letters, digits, {@code . _ -}) instead of the derived one. */
+    public Builder keyId(String kid) {
+      keys.keyId(kid);
+      return this;
+    }
+
+    /** Asymmetric: PEM public keys ({@code kid} = RFC 7638 thumbprint) or a JWKS document. */
+    public Builder verificationKeys(String pemOrJwks) {
+      keys.verificationKeys(pemOrJwks);
+      return this;
+    }
+
+    /** Asymmetric: public keys, each known by its RFC 7638 thumbprint. */
+    public Builder verificationKeys(List<PublicKey> publicKeys) {
+      keys.verificationKeys(publicKeys);
+      return this;
+    }
+
+    /** Asymmetric issuing: the PKCS#8 PEM private key. */
+    public Builder signingKey(String pem) {
+      keys.signingKey(pem);
+      return this;
+    }
+
+    /** Asymmetric issuing: the private key. */
+    public Builder signingKey(PrivateKey privateKey) {
+      keys.signingKey(privateKey);
+      return this;
+    }
+
+    /** Asymmetric issuing: the {@code kid} of the signing key's public half; needed with several. */
+    public Builder signingKeyId(String kid) {
+      keys.signingKeyId(kid);
+      return this;
+    }
+
+    /** Access-token lifetime, {@code PT30S} to {@code PT30M}; default {@code PT15M}. */
+    public Builder accessTokenTtl(Duration ttl) {
+      this.accessTtl = within(ACCESS_TTL, ttl, Duration.ofSeconds(30), MAX_ACCESS_TTL,
+          "access tokens cannot be recalled once issued; keep them short, e.g. PT15M");
+      return this;
+    }
+
+    /** Longest {@code exp - iat} accepted, at most {@code PT30M}; default the access-token TTL. */
+    public Builder maxTokenAge(Duration age) {
+      this.maxTokenAge = within(MAX_TOKEN_AGE, age, Duration.ofSeconds(30), MAX_ACCESS_TTL,
+          "tokens living longer than 30 minutes are refused however they are signed, e.g. PT15M");
+      return this;
+    }
+
+    /** Tolerance for {@code exp}, {@code nbf} and {@code iat}, at most {@code PT2M}; default {@code PT30S}. */
+    public Builder clockSkew(Duration skew) {
+      this.clockSkew = within(CLOCK_SKEW, skew, Duration.ZERO, MAX_CLOCK_SKEW,
+          "more tolerance keeps expired tokens alive; synchronise clocks instead, e.g. PT30S");
+      return this;
+    }
+
+    /** Longer tokens are refused before decoding: 512 to 65536; default 8192. */
+    public Builder maxTokenBytes(long bytes) {
+      if (bytes < 512 || bytes > 65_536) {
+        throw new IllegalArgumentException(ConfigReader.describe(MAX_TOKEN_BYTES, bytes,
+            "must be from 512 to 65536, e.g. 8192"));
+      }
+      this.maxTokenBytes = (int) bytes;
+      return this;
+    }
+
+    /** A cookie to read the access token from when there is no {@code Authorization}; default none. */
+    public Builder cookie(String name) {
+      if (name == null || !name.matches("[A-Za-z0-9_.-]{1,64}")) {
+        throw new IllegalArgumentException(ConfigReader.describe(COOKIE, name,
+            "is not a cookie name; use letters, digits, _ . or -"));
+      }
+      this.cookie = name;
+      return this;
+    }
+
+    /** Idle lifetime of a refresh token, {@code PT1M} to {@code P365D}; default {@code P14D}. */
+    public Builder refreshTokenTtl(Duration ttl) {
+      this.refreshTtl = within(REFRESH_TTL, ttl, Duration.ofMinutes(1), Duration.ofDays(365),
+          "e.g. P14D");
+      return this;
+    }
+
+    /** Absolute lifetime of a session, {@code PT1M} to {@code P365D}; default {@code P30D}. */
+    public Builder refreshFamilyMaxAge(Duration age) {
+      this.familyMaxAge = within(FAMILY_MAX_AGE, age, Duration.ofMinutes(1),
+          Duration.ofDays(365), "e.g. P30D");
+      return this;
+    }
+
+    /** How long a rotated refresh token still returns its successor, at most {@code PT1M}; default none. */
+    public Builder reuseGrace(Duration grace) {
+      this.reuseGrace = within(REUSE_GRACE, grace, Duration.ZERO, MAX_REUSE_GRACE,
+          "a replayed refresh token is only tolerated for a few seconds, e.g. PT5S");
+      return this;
+    }
+
+    /** Whether a deny-list that cannot be read lets valid tokens through; default false (503). */
+    public Builder allowOnDenyListFailure(boolean allow) {
+      this.allowOnDenyListFailure = allow;
+      return this;
+    }
+
+    /** {@code deny} (answer 503) or {@code allow}, as the property takes it. */
+    Builder onDenyListFailure(String policy) {
+      String v = policy == null ? "" : policy.toLowerCase(Locale.ROOT);
+      if (!v.equals("allow") && !v.equals("deny")) {
+        throw new IllegalArgumentException(ConfigReader.describe(DENYLIST_FAILURE, policy,
+            "must be deny (answer 503) or allow"));
+      }
+      return allowOnDenyListFailure(v.equals("allow"));
+    }
+
+    /** Sessions the in-memory store holds, 1 to 10000000; default 100000. */
+    public Builder maxFamilies(long families) {
+      if (families < 1 || families > 10_000_000) {
+        throw new IllegalArgumentException(ConfigReader.describe(MAX_FAMILIES, families,
+            "must be from 1 to 10000000"));
+      }
+      this.maxFamilies = (int) families;
+      return this;
+    }
+
+    /**
+     * Checks the combination: issuer and audience set, key material complete and of the
+     * algorithm's kind, the token age not below the access-token TTL, a session not shorter than
+     * its refresh token.
+     *
+     * @throws IllegalArgumentException naming the first property at fault
+     */
+    public JwtSettings build() {
+      if (issuer == null) {
+        throw new IllegalArgumentException(ISSUER + ": " + ISSUER_REQUIRED);
+      }
+      if (audience == null) {
+        throw new IllegalArgumentException(AUDIENCE + ": " + AUDIENCE_REQUIRED);
+      }
+      KeySet keySet = keys.build(issuer);
+      Duration age = maxTokenAge != null ? maxTokenAge : accessTtl;
+      if (age.compareTo(accessTtl) < 0) {
+        throw new IllegalArgumentException(ConfigReader.describe(MAX_TOKEN_AGE, age,
+            "is shorter than " + ACCESS_TTL + " (" + accessTtl + "), so this service would"
+                + " refuse its own tokens; raise it or leave it unset"));
+      }
+      if (familyMaxAge.compareTo(refreshTtl) < 0) {
+        throw new IllegalArgumentException(ConfigReader.describe(FAMILY_MAX_AGE, familyMaxAge,
+            "is shorter than " + REFRESH_TTL + " (" + refreshTtl + "); a session cannot outlive"
+                + " its own absolute limit"));
+      }
+      return new JwtSettings(this, keySet, age);
+    }
+
+    private static String nonBlank(String name, String value, String rule) {
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException(name + ": " + rule);
+      }
+      return value.trim();
+    }
+
+    private static Duration within(String name, Duration v, Duration min, Duration max,
+        String hint) {
+      if (v == null || v.compareTo(min) < 0 || v.compareTo(max) > 0) {
+        throw new IllegalArgumentException(ConfigReader.describe(name, v, "must be from " + min
+            + " to " + max + "; " + hint));
+      }
+      return v;
+    }
   }
 }

@@ -188,7 +188,7 @@ public class TokenIssuer {
   private String accessToken(String subject, Set<String> roles, Map<String, Object> extra,
       String session, Instant now) {
     JwtSettings s = runtime.settings();
-    Key key = s.keys().signingKey().orElseThrow(() -> new IllegalStateException(
+    Key key = s.signingKey().orElseThrow(() -> new IllegalStateException(
         "this service verifies tokens but cannot issue them: set gatehouse.jwt.sign-key"));
     byte[] jti = new byte[18];
     random.nextBytes(jti);
@@ -202,8 +202,8 @@ public class TokenIssuer {
         .claim("jti", Base64.getUrlEncoder().withoutPadding().encodeToString(jti))
         .claim(TokenVerifier.SESSION_CLAIM, session);
     extra.forEach(claims::claim);
-    JwtSignatureBuilder jws = claims.jws().keyId(s.keys().signingKeyId().orElseThrow())
-        .algorithm(s.keys().algorithm()).type("JWT");
+    JwtSignatureBuilder jws = claims.jws().keyId(s.signingKeyId().orElseThrow())
+        .algorithm(s.algorithm()).type("JWT");
     return key instanceof SecretKey secret ? jws.sign(secret) : jws.sign((PrivateKey) key);
   }
 

@@ -62,10 +62,10 @@ public final class TokenVerifier {
 
   public TokenVerifier(JwtSettings settings, AccessTokenDenyList denyList, Clock clock) {
     this.settings = settings;
-    this.algorithm = settings.keys().algorithm().getAlgorithm();
+    this.algorithm = settings.algorithm().getAlgorithm();
     this.denyList = denyList;
     this.clock = clock;
-    for (Map.Entry<String, Key> e : settings.keys().verificationKeys().entrySet()) {
+    for (Map.Entry<String, Key> e : settings.verificationKeys().entrySet()) {
       contexts.put(e.getKey(), context(e.getValue()));
     }
     this.onlyKid = contexts.size() == 1 ? contexts.keySet().iterator().next() : null;
@@ -75,7 +75,7 @@ public final class TokenVerifier {
     JWTAuthContextInfo info = key instanceof SecretKey secret
         ? new JWTAuthContextInfo(secret, settings.issuer())
         : new JWTAuthContextInfo((PublicKey) key, settings.issuer());
-    info.setSignatureAlgorithm(Set.of(settings.keys().algorithm()));
+    info.setSignatureAlgorithm(Set.of(settings.algorithm()));
     info.setExpectedAudience(Set.of(settings.audience()));
     info.setRequiredClaims(Set.of("exp", "iat", "sub", "jti"));
     info.setClockSkew((int) settings.clockSkew().toSeconds());

@@ -1,0 +1,244 @@
+package dev.gatehouse.jwt.internal;
+
+import dev.gatehouse.core.config.ConfigReader;
+import dev.gatehouse.jwt.JwtSettings;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The key half of {@link JwtSettings.Builder}: each setter checks what it can under the algorithm
+ * chosen so far (key material for another kind of algorithm waits for {@link #build}), and
+ * {@link #build} checks the whole against the final algorithm — the same refusals whether the
+ * material came from a property, a file or code. Refusals name the property, never the material.
+ */
+public final class KeySetBuilder {
+
+  private static final String ALGORITHMS = "use one of HS256, HS384, HS512, RS256, RS384, RS512,"
+      + " PS256, PS384, PS512, ES256, ES384, ES512, EdDSA";
+
+  private SignatureAlgorithm algorithm = SignatureAlgorithm.HS256;
+  private Function<SignatureAlgorithm, SecretKey> secret;
+  private String keyId;
+  private Function<SignatureAlgorithm, Map<String, PublicKey>> verification;
+  private Function<SignatureAlgorithm, PrivateKey> signing;
+  private String signingKeyId;
+
+  /**
+   * @throws IllegalArgumentException for a name that is not a supported signature algorithm
+   */
+  public void algorithm(String name) {
+    for (SignatureAlgorithm a : SignatureAlgorithm.values()) {
+      if (a.getAlgorithm().equals(name)) {
+        algorithm(a);
+        return;
+      }
+    }
+    throw new IllegalArgumentException(ConfigReader.describe(JwtSettings.ALGORITHM, name,
+        "is not a supported signature algorithm; " + ALGORITHMS));
+  }
+
+  public void algorithm(SignatureAlgorithm alg) {
+    if (alg == null) {
+      throw new IllegalArgumentException(ConfigReader.describe(JwtSettings.ALGORITHM, null,
+          "is not a signature algorithm; " + ALGORITHMS));
+    }
+    this.algorithm = alg;
+  }
+
+  /** A secret in base64 or base64url, whitespace ignored. */
+  public void hmacSecret(String base64) {
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(Objects.requireNonNull(base64).replaceAll("\\s", "")
+          .replace('-', '+').replace('_', '/'));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(JwtSettings.SECRET + ": is not base64 or base64url;"
+          + " generate one with openssl rand -base64 " + KeyPolicy.minSecretBytes(algorithm));
+    }
+    hmacSecret(bytes);
+  }
+
+  public void hmacSecret(byte[] bytes) {
+    byte[] copy = Objects.requireNonNull(bytes, JwtSettings.SECRET).clone();
+    hmacSecret(alg -> new SecretKeySpec(copy, "Hmac" + alg.getAlgorithm().replace("HS", "SHA")),
+        copy.length);
+  }
+
+  /** A secret held elsewhere (a key store, say); it must be exportable, to be checked. */
+  public void hmacSecret(SecretKey key) {
+    byte[] encoded = key == null ? null : key.getEncoded();
+    if (encoded == null) {
+      throw new IllegalArgumentException(JwtSettings.SECRET + ": is a key whose bytes cannot be"
+          + " read, so its strength cannot be checked; export it or pass its bytes");
+    }
+    hmacSecret(alg -> key, encoded.length);
+  }
+
+  private void hmacSecret(Function<SignatureAlgorithm, SecretKey> key, int length) {
+    if (KeyPolicy.isHmac(algorithm)) {
+      KeyPolicy.checkSecret(length, algorithm);
+    }
+    this.secret = alg -> {
+      KeyPolicy.checkSecret(length, alg);
+      return key.apply(alg);
+    };
+  }
+
+  /** The kid of the HMAC secret, instead of the derived one. */
+  public void keyId(String kid) {
+    this.keyId = KeyIds.check(kid);
+  }
+
+  /** PEM public keys (each known by its RFC 7638 thumbprint) or a JWKS document. */
+  public void verificationKeys(String pemOrJwks) {
+    String text = Objects.requireNonNull(pemOrJwks, JwtSettings.VERIFY_KEYS);
+    verification(alg -> {
+      try {
+        Map<String, PublicKey> keys = PemKeys.isPem(text) ? PemKeys.publicKeys(text, alg)
+            : JwksKeys.publicKeys(text, alg);
+        if (keys.isEmpty()) {
+          throw new IllegalArgumentException("holds no key");
+        }
+        return keys;
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(JwtSettings.VERIFY_KEYS + ": " + e.getMessage());
+      }
+    });
+  }
+
+  /** Public keys, each known by its RFC 7638 thumbprint (as a PEM key is). */
+  public void verificationKeys(List<PublicKey> keys) {
+    List<PublicKey> copy = List.copyOf(keys);
+    verification(alg -> {
+      Map<String, PublicKey> byKid = new LinkedHashMap<>();
+      try {
+        copy.forEach(k -> byKid.put(KeyIds.thumbprint(k), KeyPolicy.check(k, alg, "")));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(JwtSettings.VERIFY_KEYS + ": " + e.getMessage());
+      }
+      if (byKid.isEmpty()) {
+        throw new IllegalArgumentException(JwtSettings.VERIFY_KEYS + ": holds no key");
+      }
+      return byKid;
+    });
+  }
+
+  private void verification(Function<SignatureAlgorithm, Map<String, PublicKey>> parse) {
+    if (!KeyPolicy.isHmac(algorithm)) {
+      parse.apply(algorithm);
+    }
+    this.verification = parse;
+  }
+
+  /** The PKCS#8 PEM private key this service signs with. */
+  public void signingKey(String pem) {
+    String text = Objects.requireNonNull(pem, JwtSettings.SIGN_KEY);
+    signing(alg -> {
+      try {
+        return PemKeys.privateKey(text, alg);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(JwtSettings.SIGN_KEY + ": " + e.getMessage());
+      }
+    });
+  }
+
+  public void signingKey(PrivateKey key) {
+    PrivateKey k = Objects.requireNonNull(key, JwtSettings.SIGN_KEY);
+    signing(alg -> k);
+  }
+
+  private void signing(Function<SignatureAlgorithm, PrivateKey> parse) {
+    if (!KeyPolicy.isHmac(algorithm)) {
+      parse.apply(algorithm);
+    }
+    this.signing = parse;
+  }
+
+  /** Which verification key is the signing key's public half; needed with several. */
+  public void signingKeyId(String kid) {
+    if (kid == null || kid.isBlank()) {
+      throw new IllegalArgumentException(ConfigReader.describe(JwtSettings.SIGN_KEY_ID, kid,
+          "must name one of the verification keys"));
+    }
+    this.signingKeyId = kid;
+  }
+
+  /**
+   * The keys of the final algorithm.
+   *
+   * @param issuer the issuer, which the derived HMAC kid depends on
+   * @throws IllegalArgumentException at the first key material missing, of the wrong kind, too
+   *     weak, or not matching
+   */
+  public KeySet build(String issuer) {
+    String name = algorithm.getAlgorithm();
+    boolean hmac = KeyPolicy.isHmac(algorithm);
+    if (keyId != null && !hmac) {
+      throw new IllegalArgumentException(ConfigReader.describe(JwtSettings.KEY_ID, keyId,
+          "names the HMAC secret's key, but " + name + " takes keys from "
+              + JwtSettings.VERIFY_KEYS + " (a PEM key's kid is its RFC 7638 thumbprint, a JWKS"
+              + " key carries its own); choose the signing key with " + JwtSettings.SIGN_KEY_ID));
+    }
+    return hmac ? hmac(issuer) : asymmetric();
+  }
+
+  private KeySet hmac(String issuer) {
+    String name = algorithm.getAlgorithm();
+    if (signing != null || verification != null) {
+      throw new IllegalArgumentException(JwtSettings.SIGN_KEY + ": and " + JwtSettings.VERIFY_KEYS
+          + " are for asymmetric algorithms; with " + name + " set only " + JwtSettings.SECRET
+          + " (or " + JwtSettings.SECRET_FILE + ")");
+    }
+    if (secret == null) {
+      int min = KeyPolicy.minSecretBytes(algorithm);
+      throw new IllegalArgumentException(JwtSettings.SECRET + ": is required for " + name
+          + ": set it to at least " + min + " random bytes in base64 (openssl rand -base64 " + min
+          + "), or mount a file and set " + JwtSettings.SECRET_FILE);
+    }
+    SecretKey key = secret.apply(algorithm);
+    String kid = keyId != null ? keyId : KeyIds.derived(key.getEncoded(), String.valueOf(issuer));
+    return KeySet.hmac(algorithm, key, kid);
+  }
+
+  private KeySet asymmetric() {
+    String name = algorithm.getAlgorithm();
+    if (secret != null) {
+      throw new IllegalArgumentException(JwtSettings.SECRET + ": is for HS256/384/512; with "
+          + name + " set " + JwtSettings.VERIFY_KEYS + " (public keys) and, to issue tokens, "
+          + JwtSettings.SIGN_KEY);
+    }
+    if (verification == null) {
+      throw new IllegalArgumentException(JwtSettings.VERIFY_KEYS + ": is required for " + name
+          + ": set it (or " + JwtSettings.VERIFY_KEYS_FILE + ") to PEM public keys or a JWKS"
+          + " document");
+    }
+    Map<String, PublicKey> verify = verification.apply(algorithm);
+    if (signing == null) {
+      return KeySet.asymmetric(algorithm, verify, null, null);
+    }
+    PrivateKey privateKey = signing.apply(algorithm);
+    String kid = signingKeyId != null ? signingKeyId
+        : verify.size() == 1 ? verify.keySet().iterator().next() : null;
+    if (kid == null || !verify.containsKey(kid)) {
+      throw new IllegalArgumentException(ConfigReader.describe(JwtSettings.SIGN_KEY_ID,
+          String.valueOf(kid), "must name one of the verification keys " + verify.keySet()
+              + ", the public half of " + JwtSettings.SIGN_KEY));
+    }
+    KeySet keys = KeySet.asymmetric(algorithm, verify, kid, privateKey);
+    if (!keys.signingKeyMatches()) {
+      throw new IllegalArgumentException(ConfigReader.describe(JwtSettings.SIGN_KEY_ID, kid,
+          "names a verification key that is not the public half of " + JwtSettings.SIGN_KEY
+              + "; tokens signed with it would be refused"));
+    }
+    return keys;
+  }
+}
