@@ -5,6 +5,7 @@ import dev.gatehouse.core.ProblemException;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.config.ConfigReader;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -16,6 +17,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Argon2id password hashing (RFC 9106) on Bouncy Castle with the OWASP Password Storage Cheat
@@ -64,9 +66,15 @@ public class PasswordHasher {
   private final long maxWaitNanos;
   private final String dummy;
 
-  /** Limits from MicroProfile Config, validated (or the defaults where there is none). */
+  /** The default limits, for a hasher made outside CDI. */
   public PasswordHasher() {
-    this(PasswordLimits.fromConfig());
+    this(PasswordLimits.ofDefaults());
+  }
+
+  /** The limits of the application's MicroProfile Config, validated: the CDI bean. */
+  @Inject
+  public PasswordHasher(Config config) {
+    this(PasswordLimits.fromConfig(config));
   }
 
   private PasswordHasher(PasswordLimits limits) {
@@ -178,14 +186,17 @@ public class PasswordHasher {
    */
   public record PasswordLimits(int maxConcurrent, Duration maxWait) {
 
-    /** The defaults where there is no configuration, else the configured values. */
-    public static PasswordLimits fromConfig() {
-      org.eclipse.microprofile.config.Config config;
-      try {
-        config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
-      } catch (RuntimeException | LinkageError noConfig) {
-        return new PasswordLimits(DEFAULT_MAX_CONCURRENT, DEFAULT_MAX_WAIT);
-      }
+    /** {@link #DEFAULT_MAX_CONCURRENT} and {@link #DEFAULT_MAX_WAIT}. */
+    public static PasswordLimits ofDefaults() {
+      return new PasswordLimits(DEFAULT_MAX_CONCURRENT, DEFAULT_MAX_WAIT);
+    }
+
+    /**
+     * The configured values, the defaults where none is set.
+     *
+     * @throws dev.gatehouse.core.config.GatehouseConfigException for an invalid value
+     */
+    public static PasswordLimits fromConfig(Config config) {
       return ConfigReader.read(config, in -> {
         int[] n = {DEFAULT_MAX_CONCURRENT};
         Duration[] wait = {DEFAULT_MAX_WAIT};

@@ -4,7 +4,6 @@ import dev.gatehouse.core.config.GatehouseConfigException;
 import dev.gatehouse.core.lint.Endpoint;
 import dev.gatehouse.core.spi.GatehouseModule;
 import dev.gatehouse.core.spi.RoleRecheck;
-import jakarta.enterprise.inject.spi.CDI;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,15 +37,20 @@ public final class JwtModule implements GatehouseModule {
   /** With a {@code RoleSource} bean, the re-check {@code @RecheckRoles} methods use. */
   @Override
   public Optional<RoleRecheck> roleRecheck() {
-    return CDI.current().select(JwtRuntime.class).get().roleSource().isPresent()
+    return JwtRuntime.current().roleSource().isPresent()
         ? Optional.of(new RoleSourceRecheck()) : Optional.empty();
   }
 
+  /**
+   * Also where an application that configured nothing is refused: by now settings built in code
+   * have been handed over ({@code new GatehouseJwtFeature(settings)}).
+   */
   @Override
   public Object prepare(Endpoint endpoint) {
+    JwtRuntime runtime = JwtRuntime.current();
+    runtime.settings();
     AccessPolicy policy = AccessPolicy.of(endpoint);
-    if (policy.recheck()
-        && CDI.current().select(JwtRuntime.class).get().roleSource().isEmpty()) {
+    if (policy.recheck() && runtime.roleSource().isEmpty()) {
       throw new GatehouseConfigException("@RecheckRoles on " + endpoint.name() + " needs a"
           + " RoleSource bean: implement dev.gatehouse.jwt.RoleSource as an @ApplicationScoped"
           + " bean reading the subject's current roles from your data");

@@ -1,7 +1,9 @@
 package dev.gatehouse.jwt.internal;
 
+import dev.gatehouse.core.config.GatehouseConfigException;
 import dev.gatehouse.jwt.AccessTokenDenyList;
 import dev.gatehouse.jwt.JwtSettings;
+import dev.gatehouse.jwt.PasswordHasher;
 import dev.gatehouse.jwt.RefreshTokenStore;
 import dev.gatehouse.jwt.RoleSource;
 import dev.gatehouse.redis.GatehouseRedis;
@@ -11,11 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -26,8 +31,12 @@ import redis.clients.jedis.UnifiedJedis;
  * application {@link Clock} bean, e.g. a test's, else UTC) and the application's
  * {@link RoleSource}, if any.
  *
- * <p>It observes the application's start, so settings and keys are validated then on every runtime
- * (and Quarkus keeps the bean although providers only look it up); and it refuses to start beside
+ * <p>Settings come from the application's MicroProfile Config, or from code
+ * ({@link #use(JwtSettings)}, what {@code new GatehouseJwtFeature(settings)} does). It observes the
+ * application's start, so properties and keys are validated then on every runtime (and Quarkus
+ * keeps the bean although providers only look it up) — unless no {@code gatehouse.jwt} property is
+ * set at all: then the settings are expected from code, and an application that brings none is
+ * refused when its first endpoint is prepared, still at start-up. It refuses to start beside
  * another verifier of bearer tokens (see {@link IdentityConflicts}).
  */
 @ApplicationScoped
@@ -35,6 +44,8 @@ public class JwtRuntime {
 
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.jwt");
 
+  @Inject
+  Config config;
   @Inject
   Instance<Clock> clocks;
   @Inject
@@ -48,43 +59,97 @@ public class JwtRuntime {
   @Inject
   Instance<CurrentToken> currentToken;
 
-  private JwtSettings settings;
-  private Clock clock;
-  private RefreshTokenStore store;
-  private AccessTokenDenyList denyList;
-  private Revocations revocations;
-  private TokenVerifier verifier;
-  private TokenVerifier verifierWithoutDenyList;
-  private UnifiedJedis redis;
   private final RefreshTokens refreshTokens = new RefreshTokens();
+  private Clock clock;
+  private UnifiedJedis redis;
+  private String stateIn;
+  private volatile InForce inForce;
+  private GatehouseConfigException unconfigured;
+
+  /** The settings in force and what is built from them, replaced together. */
+  private record InForce(JwtSettings settings, RefreshTokenStore store,
+      AccessTokenDenyList denyList, Revocations revocations, TokenVerifier verifier,
+      TokenVerifier verifierWithoutDenyList) {
+  }
+
+  /** The runtime of the running application. */
+  public static JwtRuntime current() {
+    return CDI.current().select(JwtRuntime.class).get();
+  }
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    settings(); // reads and validates now: a bad setting stops the application here
+    // delivering the event creates the bean, whose init() reads and validates the settings now
   }
 
   @PostConstruct
   void init() {
     IdentityConflicts.refuseIfPresent();
-    dev.gatehouse.jwt.PasswordHasher.PasswordLimits.fromConfig(); // validated now, used lazily
-    Config config = ConfigProvider.getConfig();
-    settings = JwtSettings.fromConfig(config);
-    Optional<RedisSettings> redisSettings = gatehouseRedis.settings();
+    PasswordHasher.PasswordLimits.fromConfig(config); // validated now, used by the hasher
     clock = clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
     redis = gatehouseRedis.client().orElse(null);
-    store = customStores.isResolvable() ? customStores.get()
-        : redis != null ? new RedisRefreshTokenStore(redis)
-        : new InMemoryRefreshTokenStore(settings.maxFamilies());
-    denyList = customDenyLists.isResolvable() ? customDenyLists.get()
-        : redis != null ? new RedisDenyList(redis) : new InMemoryDenyList(clock);
-    revocations = new Revocations(store, denyList, settings, clock);
-    verifier = new TokenVerifier(settings, denyList, clock);
-    verifierWithoutDenyList = new TokenVerifier(settings, null, clock);
-    LOG.log(System.Logger.Level.INFO, "Gatehouse JWT active: " + settings + ", state in "
-        + redisSettings.map(Object::toString).orElse("memory"));
+    stateIn = gatehouseRedis.settings().map(Object::toString).orElse("memory");
+    try {
+      use(JwtSettings.fromConfig(config));
+    } catch (GatehouseConfigException refused) {
+      if (anyPropertySet()) {
+        throw refused;
+      }
+      unconfigured = refused;
+    }
   }
 
+  /** Whether any {@code gatehouse.jwt} property is set, as a property or environment variable. */
+  private boolean anyPropertySet() {
+    for (String name : config.getPropertyNames()) {
+      if (name.toLowerCase(Locale.ROOT).replace('_', '.').startsWith("gatehouse.jwt.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Puts settings built in code in force instead of those read from configuration; called while
+   * the application is configured, before its first request.
+   */
+  public synchronized void use(JwtSettings settings) {
+    JwtSettings previous = inForce == null ? null : inForce.settings();
+    RefreshTokenStore store = customStores.isResolvable() ? customStores.get()
+        : redis != null ? new RedisRefreshTokenStore(redis)
+        : new InMemoryRefreshTokenStore(settings.maxFamilies());
+    AccessTokenDenyList denyList = customDenyLists.isResolvable() ? customDenyLists.get()
+        : redis != null ? new RedisDenyList(redis) : new InMemoryDenyList(clock);
+    inForce = new InForce(settings, store, denyList,
+        new Revocations(store, denyList, settings, clock),
+        new TokenVerifier(settings, denyList, clock), new TokenVerifier(settings, null, clock));
+    if (settings != previous) {
+      LOG.log(System.Logger.Level.INFO, "Gatehouse JWT active: " + settings + ", state in "
+          + stateIn);
+    }
+  }
+
+  /**
+   * @throws GatehouseConfigException when nothing is configured, by properties or in code
+   */
+  private InForce inForce() {
+    InForce current = inForce;
+    if (current == null) {
+      List<String> problems = new ArrayList<>(unconfigured.problems());
+      problems.add("gatehouse.jwt.*: none is set; set the properties above, or build the"
+          + " settings in code and register new GatehouseJwtFeature(JwtSettings.builder()..."
+          + ".build()) before any other Gatehouse feature");
+      throw new GatehouseConfigException(problems);
+    }
+    return current;
+  }
+
+  /**
+   * The settings in force.
+   *
+   * @throws GatehouseConfigException when nothing is configured, by properties or in code
+   */
   public JwtSettings settings() {
-    return settings;
+    return inForce().settings();
   }
 
   public Clock clock() {
@@ -92,25 +157,25 @@ public class JwtRuntime {
   }
 
   public RefreshTokenStore store() {
-    return store;
+    return inForce().store();
   }
 
   public AccessTokenDenyList denyList() {
-    return denyList;
+    return inForce().denyList();
   }
 
   /** Ends sessions and tokens in the store and the deny-list together. */
   public Revocations revocations() {
-    return revocations;
+    return inForce().revocations();
   }
 
   public TokenVerifier verifier() {
-    return verifier;
+    return inForce().verifier();
   }
 
   /** For {@code gatehouse.jwt.denylist.on-store-failure=allow} while the store is down. */
   public TokenVerifier verifierWithoutDenyList() {
-    return verifierWithoutDenyList;
+    return inForce().verifierWithoutDenyList();
   }
 
   /** The request's token holder, behind {@code @Inject JsonWebToken}. */
