@@ -2,7 +2,6 @@ package dev.gatehouse.jwt.internal;
 
 import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.core.Problem;
-import dev.gatehouse.core.StoreUnavailableException;
 import dev.gatehouse.core.internal.Runtimes;
 import dev.gatehouse.core.spi.Guarantees;
 import jakarta.annotation.Priority;
@@ -58,26 +57,8 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
     } catch (AuthenticationFailure f) {
       refuse(request, f.reason());
       return;
-    } catch (StoreUnavailableException e) {
-      if (!runtime.settings().allowOnDenyListFailure()) {
-        throw e;
-      }
-      jwt = verifyIgnoringDenyList(runtime, request, token);
-      if (jwt == null) {
-        return;
-      }
     }
     authenticate(runtime, request, jwt);
-  }
-
-  private static JsonWebToken verifyIgnoringDenyList(JwtRuntime runtime,
-      ContainerRequestContext request, String token) {
-    try {
-      return runtime.verifierWithoutDenyList().verify(token);
-    } catch (AuthenticationFailure f) {
-      refuse(request, f.reason());
-      return null;
-    }
   }
 
   /**

@@ -68,8 +68,7 @@ public class JwtRuntime {
 
   /** The settings in force and what is built from them, replaced together. */
   private record InForce(JwtSettings settings, RefreshTokenStore store,
-      AccessTokenDenyList denyList, Revocations revocations, TokenVerifier verifier,
-      TokenVerifier verifierWithoutDenyList) {
+      AccessTokenDenyList denyList, Revocations revocations, TokenVerifier verifier) {
   }
 
   /** The runtime of the running application. */
@@ -121,7 +120,7 @@ public class JwtRuntime {
         : redis != null ? new RedisDenyList(redis) : new InMemoryDenyList(clock);
     inForce = new InForce(settings, store, denyList,
         new Revocations(store, denyList, settings, clock),
-        new TokenVerifier(settings, denyList, clock), new TokenVerifier(settings, null, clock));
+        new TokenVerifier(settings, denyList, clock));
     if (settings != previous) {
       LOG.log(System.Logger.Level.INFO, "Gatehouse JWT active: " + settings + ", state in "
           + stateIn);
@@ -171,11 +170,6 @@ public class JwtRuntime {
 
   public TokenVerifier verifier() {
     return inForce().verifier();
-  }
-
-  /** For {@code gatehouse.jwt.denylist.on-store-failure=allow} while the store is down. */
-  public TokenVerifier verifierWithoutDenyList() {
-    return inForce().verifierWithoutDenyList();
   }
 
   /** The request's token holder, behind {@code @Inject JsonWebToken}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.gatehouse.core.StoreUnavailableException;
 import dev.gatehouse.jwt.AccessTokenDenyList;
 import dev.gatehouse.jwt.JwtSettings;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
@@ -35,7 +36,10 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  *   <li>time, on the injected clock: not expired, not issued in the future, {@code nbf} reached,
  *       lifetime {@code exp - iat} within {@code gatehouse.jwt.max-token-age};
  *   <li>the deny-list: the token's {@code jti}, and its session ({@code sid}) when it has one — a
- *       {@code sid}, if present, is a string of at most 256 characters.
+ *       {@code sid}, if present, is a string of at most 256 characters. A deny-list that cannot be
+ *       read is a 503 ({@code StoreUnavailableException}), or, with
+ *       {@code gatehouse.jwt.denylist.on-store-failure=allow}, lets the token through on steps 1
+ *       to 4, which are not done again.
  * </ol>
  */
 public final class TokenVerifier {
@@ -58,12 +62,14 @@ public final class TokenVerifier {
   private final Map<String, JWTAuthContextInfo> contexts = new HashMap<>();
   private final String onlyKid;
   private final AccessTokenDenyList denyList;
+  private final boolean allowOnDenyListFailure;
   private final Clock clock;
 
   public TokenVerifier(JwtSettings settings, AccessTokenDenyList denyList, Clock clock) {
     this.settings = settings;
     this.algorithm = settings.algorithm().getAlgorithm();
     this.denyList = denyList;
+    this.allowOnDenyListFailure = settings.allowOnDenyListFailure();
     this.clock = clock;
     for (Map.Entry<String, Key> e : settings.verificationKeys().entrySet()) {
       contexts.put(e.getKey(), context(e.getValue()));
@@ -88,7 +94,7 @@ public final class TokenVerifier {
    * The verified token.
    *
    * @throws AuthenticationFailure with the reason code
-   * @throws dev.gatehouse.core.StoreUnavailableException when the deny-list cannot be read
+   * @throws StoreUnavailableException when the deny-list cannot be read and the policy is deny
    */
   JsonWebToken verify(String token) throws AuthenticationFailure {
     if (token.length() > settings.maxTokenBytes()) {
@@ -109,10 +115,22 @@ public final class TokenVerifier {
     if (sid == null && jwt.getClaim(SESSION_CLAIM) != null) {
       throw new AuthenticationFailure("bad_session_claim");
     }
-    if (denyList != null && denyList.isDenied(jwt.getTokenID(), sid, clock.instant())) {
+    if (denied(jwt.getTokenID(), sid)) {
       throw new AuthenticationFailure("token_revoked");
     }
     return jwt;
+  }
+
+  /** Step 5, on a token whose signature and claims have passed: asked once, never verified again. */
+  private boolean denied(String jti, String sid) {
+    try {
+      return denyList.isDenied(jti, sid, clock.instant());
+    } catch (StoreUnavailableException unreadable) {
+      if (!allowOnDenyListFailure) {
+        throw unreadable;
+      }
+      return false;
+    }
   }
 
   /** The kid whose key verifies this token. */
