@@ -28,7 +28,16 @@ public final class AccessFilter implements ContainerRequestFilter {
   static final String MARK = "dev.gatehouse.jwt.access";
 
   /** The role re-check, the same as core's documentation gate asks. */
-  private final RoleSourceRecheck recheck = new RoleSourceRecheck();
+  private final RoleSourceRecheck recheck;
+
+  /** What the Jakarta REST runtime creates: it re-checks with the application's role source. */
+  public AccessFilter() {
+    this(RoleSourceRecheck.ofApplication());
+  }
+
+  AccessFilter(RoleSourceRecheck recheck) {
+    this.recheck = recheck;
+  }
 
   @Override
   public void filter(ContainerRequestContext request) {

@@ -2,7 +2,6 @@ package dev.gatehouse.jwt.internal;
 
 import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.core.Problem;
-import dev.gatehouse.core.internal.Runtimes;
 import dev.gatehouse.core.spi.Guarantees;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -25,40 +25,64 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * answered by {@link AccessFilter} after the rate-limit filter has counted the call.
  * A valid one: a {@link SecurityContext} whose principal is the {@link JsonWebToken} and whose
  * roles are its {@code groups} ({@code isUserInRole("**")} is true for any authenticated caller, as
- * Jakarta Authorization defines it, so a container's own {@code @RolesAllowed("**")} check agrees).
+ * Jakarta Authorization defines it, so a container's own {@code @RolesAllowed("**")} check agrees),
+ * and the token in the request's {@link CurrentToken}, where everything else reads it.
  */
 @Provider
 @Priority(GatehousePriorities.AUTHENTICATION)
 public final class BearerAuthenticationFilter implements ContainerRequestFilter {
 
-  /** The request property holding the verified token. */
-  public static final String TOKEN_PROPERTY = "dev.gatehouse.jwt.token";
   /** The request property holding the 401 for a refused token, answered by {@link AccessFilter}. */
   static final String REFUSED = "dev.gatehouse.jwt.refused";
 
   private static final String BEARER = "Bearer ";
   private static final String MARK = "dev.gatehouse.jwt.bearer";
 
-  private final Runtimes<JwtRuntime> runtimes = Runtimes.of(JwtRuntime.class);
+  /**
+   * What the filter uses.
+   *
+   * @param verifier checks a presented token
+   * @param maxTokenBytes a longer {@code Authorization} value is refused before anything else
+   * @param cookie the cookie a token may come in when there is no header, or null
+   * @param holder the request's token holder
+   */
+  record Uses(TokenVerifier verifier, int maxTokenBytes, String cookie, CurrentToken holder) {
+
+    static Uses of(JwtRuntime runtime) {
+      return new Uses(runtime.verifier(), runtime.settings().maxTokenBytes(),
+          runtime.settings().cookie().orElse(null), runtime.currentToken().get());
+    }
+  }
+
+  private final Supplier<Uses> uses;
+
+  /** What the Jakarta REST runtime creates: it uses the running application's verifier. */
+  public BearerAuthenticationFilter() {
+    this(new Lazy<>(() -> Uses.of(JwtRuntime.current())));
+  }
+
+  BearerAuthenticationFilter(Supplier<Uses> uses) {
+    this.uses = uses;
+  }
 
   @Override
   public void filter(ContainerRequestContext request) {
     if (!Guarantees.claim(request, MARK)) {
       return;
     }
-    JwtRuntime runtime = runtimes.get();
-    String token = token(runtime, request);
+    Uses with = uses.get();
+    String token = token(with, request);
     if (token == null) {
       return;
     }
     JsonWebToken jwt;
     try {
-      jwt = runtime.verifier().verify(token);
+      jwt = with.verifier().verify(token);
     } catch (AuthenticationFailure f) {
       refuse(request, f.reason());
       return;
     }
-    authenticate(runtime, request, jwt);
+    authenticate(with.holder(), request, jwt);
   }
 
   /**
@@ -70,10 +94,10 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
     request.setProperty(REFUSED, Problem.unauthorized(reason));
   }
 
-  private static String token(JwtRuntime runtime, ContainerRequestContext request) {
+  private static String token(Uses with, ContainerRequestContext request) {
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (header != null) {
-      if (header.length() > runtime.settings().maxTokenBytes() + BEARER.length()) {
+      if (header.length() > with.maxTokenBytes() + BEARER.length()) {
         refuse(request, "token_too_large");
         return null;
       }
@@ -83,9 +107,8 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
       }
       return null;
     }
-    String cookie = runtime.settings().cookie().orElse(null);
-    if (cookie != null) {
-      Cookie c = request.getCookies().get(cookie);
+    if (with.cookie() != null) {
+      Cookie c = request.getCookies().get(with.cookie());
       return c == null || c.getValue().isEmpty() ? null : c.getValue();
     }
     return null;
@@ -96,7 +119,7 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
     return null;
   }
 
-  private static void authenticate(JwtRuntime runtime, ContainerRequestContext request,
+  private static void authenticate(CurrentToken holder, ContainerRequestContext request,
       JsonWebToken jwt) {
     boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
     Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
@@ -121,11 +144,10 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
         return "Bearer";
       }
     });
-    request.setProperty(TOKEN_PROPERTY, jwt);
     try {
-      runtime.currentToken().get().set(jwt);
+      holder.set(jwt);
     } catch (ContextNotActiveException noRequestScope) {
-      // runtime without a CDI request context here: SecurityContext still carries the token
+      // runtime without a CDI request context here: the SecurityContext still carries the token
     }
   }
 }

@@ -7,6 +7,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -27,6 +28,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class ContainerAuthentication implements HttpAuthenticationMechanism {
 
   @Inject
+  CurrentToken holder;
+  @Inject
   JwtRuntime runtime;
 
   @Override
@@ -35,8 +38,7 @@ public class ContainerAuthentication implements HttpAuthenticationMechanism {
     if (!context.isAuthenticationRequest()) {
       return context.doNothing();
     }
-    JsonWebToken jwt = request.getAttribute(BearerAuthenticationFilter.TOKEN_PROPERTY)
-        instanceof JsonWebToken verified ? verified : verify(request);
+    JsonWebToken jwt = verified().orElseGet(() -> verify(request));
     if (jwt == null) {
       return context.doNothing();
     }
@@ -44,7 +46,19 @@ public class ContainerAuthentication implements HttpAuthenticationMechanism {
     return context.notifyContainerAboutLogin(jwt, groups);
   }
 
-  /** The request's bearer token if Gatehouse's verifier accepts it, else null. */
+  /** The token Gatehouse's filter verified for this request. */
+  private Optional<JsonWebToken> verified() {
+    try {
+      return holder.verified();
+    } catch (RuntimeException noRequestScope) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The request's bearer token if Gatehouse's verifier accepts it, else null: when the container
+   * asks before Gatehouse's filter has run.
+   */
   private JsonWebToken verify(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)

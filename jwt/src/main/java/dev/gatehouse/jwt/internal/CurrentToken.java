@@ -4,12 +4,17 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Holds the verified token of the current request and produces it for {@code @Inject
- * JsonWebToken}. Anonymous requests get a token with no claims, as MicroProfile JWT specifies.
+ * The one holder of the current request's verified token: set by
+ * {@link BearerAuthenticationFilter}, read by everything else — {@code @Inject JsonWebToken}
+ * (produced here), the ownership module's {@code Owner} (which injects that) and the container
+ * mechanism ({@link ContainerAuthentication}). Jakarta REST's {@code SecurityContext}, which the
+ * filter also sets, is the runtime's view of the same token, not a copy kept by Gatehouse.
+ * Anonymous requests get a token with no claims, as MicroProfile JWT specifies.
  *
  * <p>An enabled alternative with a priority above smallrye-jwt's own {@code PrincipalProducer}
  * ({@code @Alternative @Priority(1)}, which servers such as WildFly pick up from the application's
@@ -40,15 +45,20 @@ public class CurrentToken {
     }
   };
 
-  private JsonWebToken token = ANONYMOUS;
+  private JsonWebToken verified;
 
-  void set(JsonWebToken verified) {
-    this.token = verified;
+  void set(JsonWebToken token) {
+    this.verified = token;
+  }
+
+  /** The verified token, or empty for an anonymous request. */
+  Optional<JsonWebToken> verified() {
+    return Optional.ofNullable(verified);
   }
 
   @Produces
   @RequestScoped
   JsonWebToken current() {
-    return token;
+    return verified != null ? verified : ANONYMOUS;
   }
 }

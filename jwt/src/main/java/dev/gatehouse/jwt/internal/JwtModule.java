@@ -37,8 +37,7 @@ public final class JwtModule implements GatehouseModule {
   /** With a {@code RoleSource} bean, the re-check {@code @RecheckRoles} methods use. */
   @Override
   public Optional<RoleRecheck> roleRecheck() {
-    return JwtRuntime.current().roleSource().isPresent()
-        ? Optional.of(new RoleSourceRecheck()) : Optional.empty();
+    return JwtRuntime.current().roleSource().map(RoleSourceRecheck::new);
   }
 
   /**

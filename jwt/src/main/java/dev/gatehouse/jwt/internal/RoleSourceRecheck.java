@@ -1,6 +1,5 @@
 package dev.gatehouse.jwt.internal;
 
-import dev.gatehouse.core.internal.Runtimes;
 import dev.gatehouse.core.spi.RoleRecheck;
 import dev.gatehouse.jwt.RoleSource;
 import dev.gatehouse.jwt.SubjectGoneException;
@@ -16,12 +15,26 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * both. The subject is the token's {@code sub} (the principal's name for other principals); a
  * {@link SubjectGoneException} is {@link Answer#SUBJECT_GONE}; no roles, or none of those asked
  * for, is {@link Answer#NOT_HELD}; anything else the role source throws — a
- * {@code StoreUnavailableException} when its data cannot be read — reaches the caller (503). The
- * role source is looked up in the running application on first use.
+ * {@code StoreUnavailableException} when its data cannot be read — reaches the caller (503).
  */
 final class RoleSourceRecheck implements RoleRecheck {
 
-  private final Runtimes<JwtRuntime> runtime = Runtimes.of(JwtRuntime.class);
+  private final RoleSource source;
+
+  RoleSourceRecheck(RoleSource source) {
+    this.source = source;
+  }
+
+  /**
+   * The re-check of the running application's role source, looked up the first time it is asked
+   * (a provider that re-checks is created before the application's beans can be looked up).
+   */
+  static RoleSourceRecheck ofApplication() {
+    Lazy<RoleSource> application = new Lazy<>(() -> JwtRuntime.current().roleSource()
+        .orElseThrow(() -> new IllegalStateException("no RoleSource bean, though one was present"
+            + " when the endpoint was prepared")));
+    return new RoleSourceRecheck(subject -> application.get().currentRoles(subject));
+  }
 
   @Override
   public Answer recheck(SecurityContext caller, Set<String> roles) {
@@ -29,9 +42,7 @@ final class RoleSourceRecheck implements RoleRecheck {
     String subject = principal instanceof JsonWebToken jwt ? jwt.getSubject() : principal.getName();
     Set<String> current;
     try {
-      current = runtime.get().roleSource().orElseThrow(() -> new IllegalStateException(
-          "no RoleSource bean, though one was present when the endpoint was prepared"))
-          .currentRoles(subject);
+      current = source.currentRoles(subject);
     } catch (SubjectGoneException gone) {
       return Answer.SUBJECT_GONE;
     }

@@ -3,17 +3,31 @@ package dev.gatehouse.ownership.internal;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.ProblemException;
 import dev.gatehouse.ownership.Owner;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Holds the request's owner, set by {@link OwnerFilter}; produces {@link Owner} for injection. */
+/**
+ * The request's owner, read from the token the jwt module verified (which holds it, and produces
+ * it for {@code @Inject JsonWebToken}) when first asked — after authentication; produces
+ * {@link Owner} for injection.
+ */
 @RequestScoped
 public class CurrentOwner {
 
+  @Inject
+  JsonWebToken token;
+
   private Owner owner;
 
-  void set(Owner owner) {
-    this.owner = owner;
+  @PostConstruct
+  void read() {
+    String subject = token.getSubject();
+    owner = subject == null || subject.isBlank() ? null
+        : new Owner(subject, token.getGroups() == null ? Set.of() : token.getGroups());
   }
 
   /** The owner, or a 401 for anonymous callers. */

@@ -17,7 +17,7 @@ public final class OwnershipModule implements GatehouseModule {
 
   @Override
   public List<Class<?>> providers() {
-    return List.of(OwnerFilter.class, OwnedFilter.class, OwnedParamConverterProvider.class);
+    return List.of(OwnedFilter.class, OwnedParamConverterProvider.class);
   }
 
   @Override
