@@ -6,7 +6,7 @@ import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.jwt.internal.JwtRuntime;
 import dev.gatehouse.jwt.internal.RefreshTokens;
 import dev.gatehouse.jwt.internal.Revocations;
-import dev.gatehouse.jwt.internal.TokenVerifier;
+import dev.gatehouse.jwt.internal.SessionClaim;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.build.JwtSignatureBuilder;
@@ -56,7 +56,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class TokenIssuer {
 
   private static final Set<String> RESERVED = Set.of("iss", "aud", "sub", "exp", "iat", "nbf",
-      "jti", "groups", "upn", "preferred_username", TokenVerifier.SESSION_CLAIM);
+      "jti", "groups", "upn", "preferred_username", SessionClaim.NAME);
 
   private final SecureRandom random = new SecureRandom();
 
@@ -146,7 +146,7 @@ public class TokenIssuer {
       return;
     }
     Revocations revocations = runtime.revocations();
-    String session = TokenVerifier.sessionOf(accessToken);
+    String session = SessionClaim.of(accessToken);
     if (session != null) {
       revocations.endSession(session);
     }
@@ -200,7 +200,7 @@ public class TokenIssuer {
         .issuedAt(now)
         .expiresAt(now.plus(s.accessTokenTtl()))
         .claim("jti", Base64.getUrlEncoder().withoutPadding().encodeToString(jti))
-        .claim(TokenVerifier.SESSION_CLAIM, session);
+        .claim(SessionClaim.NAME, session);
     extra.forEach(claims::claim);
     JwtSignatureBuilder jws = claims.jws().keyId(s.signingKeyId().orElseThrow())
         .algorithm(s.algorithm()).type("JWT");

@@ -11,14 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * accepted. Entries are few (one per logout within an access-token lifetime), so a sweep every
  * thousand denials keeps it small.
  */
-public final class InMemoryDenyList implements AccessTokenDenyList {
+final class InMemoryDenyList implements AccessTokenDenyList {
 
   private final ConcurrentHashMap<String, Instant> tokens = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Instant> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger writes = new AtomicInteger();
   private final Clock clock;
 
-  public InMemoryDenyList(Clock clock) {
+  InMemoryDenyList(Clock clock) {
     this.clock = clock;
   }
 

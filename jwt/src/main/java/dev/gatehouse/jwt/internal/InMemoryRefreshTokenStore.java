@@ -18,7 +18,7 @@ import java.util.Set;
  * {@link RefreshTokenStore}). Every operation holds one lock, which makes rotation trivially
  * atomic.
  */
-public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
+final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
   private static final System.Logger LOG = System.getLogger(InMemoryRefreshTokenStore.class.getName());
   private static final int SWEEP_EVERY = 1024;
@@ -28,7 +28,7 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
   private final Map<String, Set<String>> bySubject = new HashMap<>();
   private int operations;
 
-  public InMemoryRefreshTokenStore(int maxFamilies) {
+  InMemoryRefreshTokenStore(int maxFamilies) {
     this.maxFamilies = maxFamilies;
   }
 

@@ -67,8 +67,8 @@ public class JwtRuntime {
   private GatehouseConfigException unconfigured;
 
   /** The settings in force and what is built from them, replaced together. */
-  private record InForce(JwtSettings settings, RefreshTokenStore store,
-      AccessTokenDenyList denyList, Revocations revocations, TokenVerifier verifier) {
+  private record InForce(JwtSettings settings, RefreshTokenStore store, Revocations revocations,
+      TokenVerifier verifier) {
   }
 
   /** The runtime of the running application. */
@@ -118,8 +118,7 @@ public class JwtRuntime {
         : new InMemoryRefreshTokenStore(settings.maxFamilies());
     AccessTokenDenyList denyList = customDenyLists.isResolvable() ? customDenyLists.get()
         : redis != null ? new RedisDenyList(redis) : new InMemoryDenyList(clock);
-    inForce = new InForce(settings, store, denyList,
-        new Revocations(store, denyList, settings, clock),
+    inForce = new InForce(settings, store, new Revocations(store, denyList, settings, clock),
         new TokenVerifier(settings, denyList, clock));
     if (settings != previous) {
       LOG.log(System.Logger.Level.INFO, "Gatehouse JWT active: " + settings + ", state in "
@@ -159,16 +158,12 @@ public class JwtRuntime {
     return inForce().store();
   }
 
-  public AccessTokenDenyList denyList() {
-    return inForce().denyList();
-  }
-
   /** Ends sessions and tokens in the store and the deny-list together. */
   public Revocations revocations() {
     return inForce().revocations();
   }
 
-  public TokenVerifier verifier() {
+  TokenVerifier verifier() {
     return inForce().verifier();
   }
 

@@ -18,13 +18,13 @@ import redis.clients.jedis.params.SetParams;
  * gatehouse:deny-sid:SID   "1"   a denied session
  * </pre>
  */
-public final class RedisDenyList implements AccessTokenDenyList {
+final class RedisDenyList implements AccessTokenDenyList {
 
   private static final String STORE = "access-token deny-list";
 
   private final UnifiedJedis redis;
 
-  public RedisDenyList(UnifiedJedis redis) {
+  RedisDenyList(UnifiedJedis redis) {
     this.redis = redis;
   }
 

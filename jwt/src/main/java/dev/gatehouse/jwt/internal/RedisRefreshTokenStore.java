@@ -26,7 +26,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * gatehouse:rt:sub:SUBJECT  set    family ids
  * </pre>
  */
-public final class RedisRefreshTokenStore implements RefreshTokenStore {
+final class RedisRefreshTokenStore implements RefreshTokenStore {
 
   /** KEYS: family. ARGV: sub, roles, created, exp, generation, hash, token expiry. */
   static final LuaScript START = LuaScript.of("gatehouse-refresh-start", """
@@ -88,7 +88,7 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
 
   private final UnifiedJedis redis;
 
-  public RedisRefreshTokenStore(UnifiedJedis redis) {
+  RedisRefreshTokenStore(UnifiedJedis redis) {
     this.redis = redis;
   }
 

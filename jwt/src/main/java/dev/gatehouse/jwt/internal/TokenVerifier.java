@@ -42,13 +42,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  *       to 4, which are not done again.
  * </ol>
  */
-public final class TokenVerifier {
-
-  /**
-   * The claim naming the session (refresh-token family) a token was issued in: {@code sid}, as
-   * registered for OpenID Connect session management (IANA JWT claims registry).
-   */
-  public static final String SESSION_CLAIM = "sid";
+final class TokenVerifier {
 
   private static final Set<String> FORBIDDEN_HEADERS = Set.of("jwk", "jku", "x5u", "x5c", "x5t",
       "x5t#S256", "crit", "enc", "zip");
@@ -65,7 +59,7 @@ public final class TokenVerifier {
   private final boolean allowOnDenyListFailure;
   private final Clock clock;
 
-  public TokenVerifier(JwtSettings settings, AccessTokenDenyList denyList, Clock clock) {
+  TokenVerifier(JwtSettings settings, AccessTokenDenyList denyList, Clock clock) {
     this.settings = settings;
     this.algorithm = settings.algorithm().getAlgorithm();
     this.denyList = denyList;
@@ -111,8 +105,8 @@ public final class TokenVerifier {
       throw new AuthenticationFailure("unparseable");
     }
     checkTime(jwt);
-    String sid = sessionOf(jwt);
-    if (sid == null && jwt.getClaim(SESSION_CLAIM) != null) {
+    String sid = SessionClaim.of(jwt);
+    if (sid == null && jwt.getClaim(SessionClaim.NAME) != null) {
       throw new AuthenticationFailure("bad_session_claim");
     }
     if (denied(jwt.getTokenID(), sid)) {
@@ -239,18 +233,6 @@ public final class TokenVerifier {
     if (exp - iat > settings.maxTokenAge().toSeconds()) {
       throw new AuthenticationFailure("lifetime_too_long");
     }
-  }
-
-  /**
-   * The token's session id, or null when it has none — or a malformed one, which {@link #verify}
-   * refuses. Gatehouse's own tokens always name one.
-   */
-  public static String sessionOf(JsonWebToken jwt) {
-    Object sid = jwt.getClaim(SESSION_CLAIM);
-    if (sid instanceof jakarta.json.JsonString js) {
-      sid = js.getString();
-    }
-    return sid instanceof String s && !s.isBlank() && s.length() <= 256 ? s : null;
   }
 
   private static boolean blank(String s) {
