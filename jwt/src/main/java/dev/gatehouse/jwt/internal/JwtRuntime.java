@@ -7,7 +7,6 @@ import dev.gatehouse.jwt.PasswordHasher;
 import dev.gatehouse.jwt.RefreshTokenStore;
 import dev.gatehouse.jwt.RoleSource;
 import dev.gatehouse.redis.GatehouseRedis;
-import dev.gatehouse.redis.RedisSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
