@@ -16,7 +16,6 @@ import jakarta.ws.rs.Priorities;
  *   <tr><td>{@link #CORS_PREFLIGHT}</td><td>30, pre-matching</td><td>cors: preflights</td></tr>
  *   <tr><td>{@link #ENDPOINT}</td><td>500</td><td>core: endpoint plan, body limit</td></tr>
  *   <tr><td>{@link #AUTHENTICATION}</td><td>1000</td><td>jwt: bearer token</td></tr>
- *   <tr><td>{@link #OWNER}</td><td>1100</td><td>ownership: the caller as owner</td></tr>
  *   <tr><td>{@link #RATE_LIMIT}</td><td>1500</td><td>ratelimit: policies</td></tr>
  *   <tr><td>{@link #ACCESS}</td><td>1900</td><td>jwt: roles, 401/403</td></tr>
  *   <tr><td>{@link #OWNED}</td><td>2100</td><td>ownership: {@code @Owned} parameters</td></tr>
@@ -40,8 +39,6 @@ public final class GatehousePriorities {
   public static final int ENDPOINT = Priorities.AUTHENTICATION - 500;
   /** The bearer token's verification (a refused token is recorded and answered by {@link #ACCESS}). */
   public static final int AUTHENTICATION = Priorities.AUTHENTICATION;
-  /** After authentication: the caller becomes the request's owner. */
-  public static final int OWNER = Priorities.AUTHENTICATION + 100;
   /** After authentication, so per-user keys exist; before authorization, so refusals are counted. */
   public static final int RATE_LIMIT = Priorities.AUTHENTICATION + 500;
   /**
