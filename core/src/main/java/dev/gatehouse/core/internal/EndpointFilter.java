@@ -5,6 +5,7 @@ import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.SecurityEvents;
 import dev.gatehouse.core.spi.Guarantees;
+import dev.gatehouse.core.spi.Lazy;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -34,7 +35,7 @@ public final class EndpointFilter implements ContainerRequestFilter {
   @Context
   private ResourceInfo resource;
 
-  private final Runtimes<CoreRuntime> runtime = Runtimes.of(CoreRuntime.class);
+  private final Lazy<CoreRuntime> runtime = Lazy.bean(CoreRuntime.class);
 
   @Override
   public void filter(ContainerRequestContext request) {

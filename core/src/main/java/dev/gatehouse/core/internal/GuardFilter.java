@@ -7,6 +7,7 @@ import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.ProblemException;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.spi.Guarantees;
+import dev.gatehouse.core.spi.Lazy;
 import dev.gatehouse.core.spi.RoleRecheck;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -39,7 +40,7 @@ public final class GuardFilter implements ContainerRequestFilter {
 
   static final String MARK = "dev.gatehouse.core.guard";
 
-  private final Runtimes<CoreRuntime> runtime = Runtimes.of(CoreRuntime.class);
+  private final Lazy<CoreRuntime> runtime = Lazy.bean(CoreRuntime.class);
 
   @Override
   public void filter(ContainerRequestContext request) {

@@ -7,6 +7,7 @@ import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.RequestId;
 import dev.gatehouse.core.spi.Guarantees;
+import dev.gatehouse.core.spi.Lazy;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -38,7 +39,7 @@ public final class RequestContextFilter implements ContainerRequestFilter {
 
   private static final InetAddress UNKNOWN_PEER = IpLiteral.parse("0.0.0.0", false).orElseThrow();
 
-  private final Runtimes<CoreRuntime> runtime = Runtimes.of(CoreRuntime.class);
+  private final Lazy<CoreRuntime> runtime = Lazy.bean(CoreRuntime.class);
   private volatile Resolved resolved;
 
   private record Resolved(CoreSettings settings, ForwardedResolver forwarded) {

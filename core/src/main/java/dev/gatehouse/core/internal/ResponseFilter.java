@@ -5,6 +5,7 @@ import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.RequestId;
 import dev.gatehouse.core.SecurityEvents;
 import dev.gatehouse.core.SecurityHeaders;
+import dev.gatehouse.core.spi.Lazy;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -29,7 +30,7 @@ public final class ResponseFilter implements ContainerResponseFilter {
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.core");
   private static final String NO_STORE = "no-store";
 
-  private final Runtimes<CoreRuntime> runtime = Runtimes.of(CoreRuntime.class);
+  private final Lazy<CoreRuntime> runtime = Lazy.bean(CoreRuntime.class);
   private volatile Headers headers;
 
   /** The header values, computed once per settings. */

@@ -7,6 +7,7 @@ import dev.gatehouse.core.RequestId;
 import dev.gatehouse.core.SecurityEvent;
 import dev.gatehouse.core.SecurityEvents;
 import dev.gatehouse.core.SecurityHeaders;
+import dev.gatehouse.core.spi.Lazy;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -42,7 +43,7 @@ import java.nio.charset.StandardCharsets;
 @WebFilter(filterName = "gatehouse", urlPatterns = "/*", asyncSupported = true)
 public final class ServletGuardFilter implements Filter {
 
-  private final Runtimes<CoreRuntime> runtime = Runtimes.of(CoreRuntime.class);
+  private final Lazy<CoreRuntime> runtime = Lazy.bean(CoreRuntime.class);
 
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)

@@ -9,6 +9,7 @@ import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.ProblemException;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.StrictJson;
+import dev.gatehouse.core.spi.Lazy;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
@@ -62,7 +63,7 @@ public final class StrictJsonReader implements MessageBodyReader<Object> {
   /** Stands for a {@code null} result in {@link #LAST}. */
   static final Object EMPTY = new Object();
 
-  private final Runtimes<CoreRuntime> runtime = Runtimes.of(CoreRuntime.class);
+  private final Lazy<CoreRuntime> runtime = Lazy.bean(CoreRuntime.class);
 
   @Override
   public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations,

@@ -1,6 +1,7 @@
 package dev.gatehouse.core.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.core.spi.Lazy;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
@@ -12,7 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public final class StrictObjectMapperResolver implements ContextResolver<ObjectMapper> {
 
-  private final Runtimes<CoreRuntime> runtime = Runtimes.of(CoreRuntime.class);
+  private final Lazy<CoreRuntime> runtime = Lazy.bean(CoreRuntime.class);
 
   @Override
   public ObjectMapper getContext(Class<?> type) {

@@ -3,6 +3,7 @@ package dev.gatehouse.cors.internal;
 import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.SecurityEventType;
+import dev.gatehouse.core.spi.Lazy;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -29,7 +30,7 @@ public final class CorsPreflightFilter implements ContainerRequestFilter {
   static final String PREFLIGHT_VARY = "Origin, Access-Control-Request-Method,"
       + " Access-Control-Request-Headers";
 
-  private volatile CorsRoutes routes;
+  private final Lazy<CorsRoutes> routes = new Lazy<>(() -> CorsRuntime.current().routes());
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -42,12 +43,7 @@ public final class CorsPreflightFilter implements ContainerRequestFilter {
       return;
     }
     request.setProperty(CorsResponseFilter.PREFLIGHT, Boolean.TRUE);
-    CorsRoutes r = routes;
-    if (r == null) {
-      r = CorsRuntime.current().routes();
-      routes = r;
-    }
-    CorsPolicy policy = r.forPath(request.getUriInfo().getPath());
+    CorsPolicy policy = routes.get().forPath(request.getUriInfo().getPath());
     Optional<String> allowOrigin = policy.allowOrigin(origin);
     String headers = request.getHeaderString("Access-Control-Request-Headers");
     String refusal = allowOrigin.isEmpty() ? "origin_not_allowed"

@@ -1,5 +1,6 @@
 package dev.gatehouse.cors.internal;
 
+import dev.gatehouse.core.spi.Lazy;
 import dev.gatehouse.core.spi.Matched;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -22,7 +23,7 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
 
   static final String PREFLIGHT = "dev.gatehouse.cors.preflight";
 
-  private volatile CorsRoutes routes;
+  private final Lazy<CorsRoutes> routes = new Lazy<>(() -> CorsRuntime.current().routes());
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -37,12 +38,7 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
     }
     CorsPolicy policy = Matched.plan(request, CorsModule.NAME, CorsPolicy.class);
     if (policy == null) {
-      CorsRoutes r = routes;
-      if (r == null) {
-        r = CorsRuntime.current().routes();
-        routes = r;
-      }
-      policy = r.forPath(request.getUriInfo().getPath());
+      policy = routes.get().forPath(request.getUriInfo().getPath());
     }
     Optional<String> allow = policy.allowOrigin(origin);
     if (allow.isEmpty()) {

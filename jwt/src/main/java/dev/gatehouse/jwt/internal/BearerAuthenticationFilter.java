@@ -3,6 +3,7 @@ package dev.gatehouse.jwt.internal;
 import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.spi.Guarantees;
+import dev.gatehouse.core.spi.Lazy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.ws.rs.Priorities;

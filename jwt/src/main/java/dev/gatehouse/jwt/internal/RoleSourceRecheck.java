@@ -1,5 +1,6 @@
 package dev.gatehouse.jwt.internal;
 
+import dev.gatehouse.core.spi.Lazy;
 import dev.gatehouse.core.spi.RoleRecheck;
 import dev.gatehouse.jwt.RoleSource;
 import dev.gatehouse.jwt.SubjectGoneException;

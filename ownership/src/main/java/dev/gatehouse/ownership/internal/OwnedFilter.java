@@ -1,7 +1,7 @@
 package dev.gatehouse.ownership.internal;
 
 import dev.gatehouse.core.GatehousePriorities;
-import dev.gatehouse.core.internal.Runtimes;
+import dev.gatehouse.core.spi.Lazy;
 import dev.gatehouse.core.spi.Matched;
 import dev.gatehouse.ownership.Owner;
 import dev.gatehouse.ownership.OwnershipResolver;
@@ -27,7 +27,7 @@ public final class OwnedFilter implements ContainerRequestFilter {
 
   static final String MARK = "dev.gatehouse.ownership.resolved";
 
-  private final Runtimes<OwnershipRuntime> runtime = Runtimes.of(OwnershipRuntime.class);
+  private final Lazy<OwnershipRuntime> runtime = Lazy.bean(OwnershipRuntime.class);
 
   @Override
   public void filter(ContainerRequestContext request) {

@@ -1,6 +1,6 @@
 package dev.gatehouse.ownership.internal;
 
-import dev.gatehouse.core.internal.Runtimes;
+import dev.gatehouse.core.spi.Lazy;
 import dev.gatehouse.ownership.Owned;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
@@ -17,7 +17,7 @@ import java.util.Arrays;
 @Provider
 public final class OwnedParamConverterProvider implements ParamConverterProvider {
 
-  private final Runtimes<OwnershipRuntime> runtime = Runtimes.of(OwnershipRuntime.class);
+  private final Lazy<OwnershipRuntime> runtime = Lazy.bean(OwnershipRuntime.class);
 
   @Override
   @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import dev.gatehouse.core.ClientAddress;
 import dev.gatehouse.core.GatehousePriorities;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.SecurityEvents;
+import dev.gatehouse.core.spi.Lazy;
 import dev.gatehouse.core.spi.Matched;
 import dev.gatehouse.ratelimit.RateLimitPolicy;
 import jakarta.annotation.Priority;
@@ -35,8 +36,9 @@ public final class RateLimitFilter implements ContainerRequestFilter {
 
   static final String MARK = "dev.gatehouse.ratelimit.checked";
 
-  private volatile RequestAddress requestAddress;
-  private volatile Limiter limiter;
+  private final Lazy<RequestAddress> requestAddress =
+      new Lazy<>(() -> RateLimitRuntime.current().requestAddress());
+  private final Lazy<Limiter> limiter = new Lazy<>(() -> RateLimitRuntime.current().limiter());
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -44,15 +46,9 @@ public final class RateLimitFilter implements ContainerRequestFilter {
     if (plan == null) {
       return;
     }
-    Limiter limiter = this.limiter;
-    if (limiter == null) {
-      RateLimitRuntime runtime = RateLimitRuntime.current();
-      requestAddress = runtime.requestAddress();
-      limiter = runtime.limiter();
-      this.limiter = limiter;
-    }
+    Limiter limiter = this.limiter.get();
     java.util.Optional<ClientAddress> client = ClientAddress.of(request);
-    client.ifPresent(requestAddress::set);
+    client.ifPresent(requestAddress.get()::set);
     if (plan.policies().isEmpty()) {
       return;
     }

@@ -1,5 +1,6 @@
-package dev.gatehouse.jwt.internal;
+package dev.gatehouse.core.spi;
 
+import jakarta.enterprise.inject.spi.CDI;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -9,15 +10,25 @@ import java.util.function.Supplier;
  * up, and as CDI beans only on some — so a provider's public constructor cannot be handed what it
  * uses; it names what it uses and takes it from the running application on its first request.
  *
+ * <pre>{@code
+ * private final Lazy<CorsRoutes> routes = new Lazy<>(() -> CorsRuntime.current().routes());
+ * }</pre>
+ *
  * @param <T> the collaborator's type
  */
-final class Lazy<T> implements Supplier<T> {
+public final class Lazy<T> implements Supplier<T> {
 
   private final Supplier<T> resolve;
   private volatile T value;
 
-  Lazy(Supplier<T> resolve) {
+  public Lazy(Supplier<T> resolve) {
     this.resolve = Objects.requireNonNull(resolve);
+  }
+
+  /** The application's CDI bean of {@code type}, looked up on first use. */
+  public static <T> Lazy<T> bean(Class<T> type) {
+    Objects.requireNonNull(type);
+    return new Lazy<>(() -> CDI.current().select(type).get());
   }
 
   @Override
