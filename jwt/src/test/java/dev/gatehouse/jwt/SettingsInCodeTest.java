@@ -77,4 +77,19 @@ class SettingsInCodeTest {
             + " and register new GatehouseJwtFeature(JwtSettings.builder()....build()) before any"
             + " other Gatehouse feature");
   }
+
+  @Test
+  void settingsBuiltInCodeThatArriveAfterEndpointsWerePreparedRefuseStartUp() {
+    EmbeddedServer late = EmbeddedServer.builder()
+        .register(dev.gatehouse.core.GatehouseCoreFeature.class)
+        .registerInstances(new GatehouseJwtFeature(inCode()))
+        .register(TestResources.Me.class)
+        .property("gatehouse.jwt.issuer", Servers.ISSUER)
+        .property("gatehouse.jwt.audience", Servers.AUDIENCE)
+        .property("gatehouse.jwt.secret", SECRET).build();
+    assertThat(late.refusal(IllegalStateException.class)).rootCause().hasMessage(
+        "JwtSettings built in code arrived after Gatehouse prepared endpoints under the"
+            + " configured ones; register new GatehouseJwtFeature(settings) before any other"
+            + " Gatehouse feature");
+  }
 }

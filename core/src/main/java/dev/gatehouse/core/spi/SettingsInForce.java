@@ -26,9 +26,9 @@ public final class SettingsInForce<S, T> {
 
   private final String feature;
   private final Function<S, T> build;
-  private S settings;
-  private T built;
-  private boolean enforced;
+  private volatile S settings;
+  private volatile T built;
+  private volatile boolean enforced;
 
   /**
    * @param feature the simple name of the module's feature, which the refusal message names
@@ -58,14 +58,21 @@ public final class SettingsInForce<S, T> {
     settings = next;
   }
 
-  /** The settings in force. */
-  public synchronized S settings() {
+  /** The settings in force; null until the first {@link #use}. */
+  public S settings() {
     return settings;
   }
 
-  /** What was built from the settings in force, which from now on can no longer be replaced. */
-  public synchronized T enforce() {
-    enforced = true;
+  /**
+   * What was built from the settings in force, which from now on can no longer be replaced; on
+   * the request path, so without a lock once enforced.
+   */
+  public T enforce() {
+    if (!enforced) {
+      synchronized (this) {
+        enforced = true;
+      }
+    }
     return built;
   }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.jwt.internal;
 
 import dev.gatehouse.core.config.GatehouseConfigException;
+import dev.gatehouse.core.spi.SettingsInForce;
 import dev.gatehouse.jwt.AccessTokenDenyList;
 import dev.gatehouse.jwt.JwtSettings;
 import dev.gatehouse.jwt.PasswordHasher;
@@ -62,7 +63,8 @@ public class JwtRuntime {
   private Clock clock;
   private UnifiedJedis redis;
   private String stateIn;
-  private volatile InForce inForce;
+  private final SettingsInForce<JwtSettings, InForce> jwt =
+      new SettingsInForce<>("GatehouseJwtFeature", this::inForceOf);
   private GatehouseConfigException unconfigured;
 
   /** The settings in force and what is built from them, replaced together. */
@@ -109,35 +111,38 @@ public class JwtRuntime {
   /**
    * Puts settings built in code in force instead of those read from configuration; called while
    * the application is configured, before its first request.
+   *
+   * @throws IllegalStateException when endpoints were prepared, tokens verified or issued under
+   *     the configured settings already — the new ones would be enforced only in part
    */
-  public synchronized void use(JwtSettings settings) {
-    JwtSettings previous = inForce == null ? null : inForce.settings();
+  public void use(JwtSettings settings) {
+    jwt.use(settings);
+  }
+
+  private InForce inForceOf(JwtSettings settings) {
     RefreshTokenStore store = customStores.isResolvable() ? customStores.get()
         : redis != null ? new RedisRefreshTokenStore(redis)
         : new InMemoryRefreshTokenStore(settings.maxFamilies());
     AccessTokenDenyList denyList = customDenyLists.isResolvable() ? customDenyLists.get()
         : redis != null ? new RedisDenyList(redis) : new InMemoryDenyList(clock);
-    inForce = new InForce(settings, store, new Revocations(store, denyList, settings, clock),
+    LOG.log(System.Logger.Level.INFO, "Gatehouse JWT active: " + settings + ", state in "
+        + stateIn);
+    return new InForce(settings, store, new Revocations(store, denyList, settings, clock),
         new TokenVerifier(settings, denyList, clock));
-    if (settings != previous) {
-      LOG.log(System.Logger.Level.INFO, "Gatehouse JWT active: " + settings + ", state in "
-          + stateIn);
-    }
   }
 
   /**
    * @throws GatehouseConfigException when nothing is configured, by properties or in code
    */
   private InForce inForce() {
-    InForce current = inForce;
-    if (current == null) {
+    if (jwt.settings() == null) {
       List<String> problems = new ArrayList<>(unconfigured.problems());
       problems.add("gatehouse.jwt.*: none is set; set the properties above, or build the"
           + " settings in code and register new GatehouseJwtFeature(JwtSettings.builder()..."
           + ".build()) before any other Gatehouse feature");
       throw new GatehouseConfigException(problems);
     }
-    return current;
+    return jwt.enforce();
   }
 
   /**
