@@ -4,6 +4,7 @@ import dev.gatehouse.core.config.ConfigReader;
 import dev.gatehouse.jwt.internal.KeyMaterial;
 import dev.gatehouse.jwt.internal.KeySet;
 import dev.gatehouse.jwt.internal.KeySetBuilder;
+import dev.gatehouse.jwt.internal.SettingsKeys;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import java.security.Key;
 import java.security.PrivateKey;
@@ -11,7 +12,6 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -97,6 +97,11 @@ public final class JwtSettings {
   private final String issuer;
   private final String audience;
   private final KeySet keys;
+
+  static {
+    // key material reaches the verifier through this, never through a public accessor
+    SettingsKeys.register(s -> s.keys);
+  }
   private final Duration accessTtl;
   private final Duration maxTokenAge;
   private final Duration clockSkew;
@@ -192,14 +197,6 @@ public final class JwtSettings {
   /** The {@code kid} this service signs with; empty when it only verifies. */
   public Optional<String> signingKeyId() {
     return keys.signingKeyId();
-  }
-
-  /**
-   * The keys tokens are verified with, by {@code kid}: public keys — or, for HS*, the secret
-   * itself, which must be kept as one.
-   */
-  public Map<String, Key> verificationKeys() {
-    return keys.verificationKeys();
   }
 
   /** The private key or HMAC secret tokens are signed with; empty when this service only verifies. */

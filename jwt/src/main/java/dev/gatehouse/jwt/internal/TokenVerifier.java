@@ -65,7 +65,7 @@ final class TokenVerifier {
     this.denyList = denyList;
     this.allowOnDenyListFailure = settings.allowOnDenyListFailure();
     this.clock = clock;
-    for (Map.Entry<String, Key> e : settings.verificationKeys().entrySet()) {
+    for (Map.Entry<String, Key> e : SettingsKeys.of(settings).verificationKeys().entrySet()) {
       contexts.put(e.getKey(), context(e.getValue()));
     }
     this.onlyKid = contexts.size() == 1 ? contexts.keySet().iterator().next() : null;
