@@ -14,6 +14,7 @@ import dev.gatehouse.testkit.MutableClock;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -143,6 +144,27 @@ class BearerVerificationTest {
   void rejectsExpiredTokens() {
     refused(valid().claim("iat", now.getEpochSecond() - 1200)
         .claim("exp", now.getEpochSecond() - 600).sign(), "expired");
+  }
+
+  @Test
+  void aTokenAcceptedBeforeIsRefusedOnceItExpires() {
+    String token = valid().claim("iat", now.getEpochSecond())
+        .claim("exp", now.getEpochSecond() + 60).sign();
+    assertThat(me(token).statusCode()).isEqualTo(200);
+    assertThat(me(token).statusCode()).as("verified before, still valid").isEqualTo(200);
+
+    server.cdi().select(MutableClock.class).get().advance(Duration.ofSeconds(60 + 30 + 1));
+    refused(token, "expired");
+  }
+
+  @Test
+  void aTokenAcceptedBeforeIsRefusedOnceItsSubjectLoggedOutEverywhere() {
+    String token = given().contentType("application/json").body(Map.of("subject", "leaver"))
+        .post("/auth/login").then().statusCode(200).extract().path("access_token");
+    assertThat(me(token).statusCode()).isEqualTo(200);
+    given().header("Authorization", "Bearer " + token).post("/auth/logout-all")
+        .then().statusCode(204);
+    refused(token, "token_revoked");
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.gatehouse.core.StoreUnavailableException;
 import dev.gatehouse.jwt.AccessTokenDenyList;
 import dev.gatehouse.jwt.JwtSettings;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -41,6 +42,11 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  *       {@code gatehouse.jwt.denylist.on-store-failure=allow}, lets the token through on steps 1
  *       to 4, which are not done again.
  * </ol>
+ *
+ * <p>A token that passed is kept ({@link VerifiedTokens}): the same text again skips steps 1 to 3,
+ * whose outcome cannot change under the same keys and settings, and is checked again for time
+ * (step 4) and against the deny-list (step 5) on every request. Each key has one parser, built
+ * once with smallrye-jwt's own principal factory.
  */
 final class TokenVerifier {
 
@@ -53,11 +59,12 @@ final class TokenVerifier {
 
   private final JwtSettings settings;
   private final String algorithm;
-  private final Map<String, JWTAuthContextInfo> contexts = new HashMap<>();
+  private final Map<String, DefaultJWTParser> parsers = new HashMap<>();
   private final String onlyKid;
   private final AccessTokenDenyList denyList;
   private final boolean allowOnDenyListFailure;
   private final Clock clock;
+  private final VerifiedTokens verified = new VerifiedTokens(VerifiedTokens.MAX_ENTRIES);
 
   TokenVerifier(JwtSettings settings, AccessTokenDenyList denyList, Clock clock) {
     this.settings = settings;
@@ -66,9 +73,12 @@ final class TokenVerifier {
     this.allowOnDenyListFailure = settings.allowOnDenyListFailure();
     this.clock = clock;
     for (Map.Entry<String, Key> e : SettingsKeys.of(settings).verificationKeys().entrySet()) {
-      contexts.put(e.getKey(), context(e.getValue()));
+      // one parser per key, built once, with smallrye-jwt's own factory named: no service lookup
+      // per request, and no JWTCallerPrincipalFactory on the class path can replace verification
+      parsers.put(e.getKey(), new DefaultJWTParser(context(e.getValue()),
+          new DefaultJWTCallerPrincipalFactory()));
     }
-    this.onlyKid = contexts.size() == 1 ? contexts.keySet().iterator().next() : null;
+    this.onlyKid = parsers.size() == 1 ? parsers.keySet().iterator().next() : null;
   }
 
   private JWTAuthContextInfo context(Key key) {
@@ -91,25 +101,39 @@ final class TokenVerifier {
    * @throws StoreUnavailableException when the deny-list cannot be read and the policy is deny
    */
   JsonWebToken verify(String token) throws AuthenticationFailure {
+    JsonWebToken seen = verified.get(token);
+    if (seen != null) {
+      try {
+        checkTime(seen); // steps 1 to 3 cannot change for the same text under the same keys
+      } catch (AuthenticationFailure expired) {
+        verified.remove(token);
+        throw expired;
+      }
+      return notDenied(seen);
+    }
     if (token.length() > settings.maxTokenBytes()) {
       throw new AuthenticationFailure("token_too_large");
     }
     String kid = checkHeader(token);
-    JWTAuthContextInfo context = contexts.get(kid);
     JsonWebToken jwt;
     try {
-      jwt = new DefaultJWTParser(context).parse(token);
+      jwt = parsers.get(kid).parse(token);
     } catch (ParseException e) {
       throw new AuthenticationFailure(reason(e));
     } catch (RuntimeException e) {
       throw new AuthenticationFailure("unparseable");
     }
     checkTime(jwt);
-    String sid = SessionClaim.of(jwt);
-    if (sid == null && jwt.getClaim(SessionClaim.NAME) != null) {
+    if (SessionClaim.of(jwt) == null && jwt.getClaim(SessionClaim.NAME) != null) {
       throw new AuthenticationFailure("bad_session_claim");
     }
-    if (denied(jwt.getTokenID(), sid)) {
+    notDenied(jwt);
+    verified.put(token, jwt, clock.instant().getEpochSecond(), settings.clockSkew().toSeconds());
+    return jwt;
+  }
+
+  private JsonWebToken notDenied(JsonWebToken jwt) throws AuthenticationFailure {
+    if (denied(jwt.getTokenID(), SessionClaim.of(jwt))) {
       throw new AuthenticationFailure("token_revoked");
     }
     return jwt;
@@ -172,7 +196,7 @@ final class TokenVerifier {
       }
       return onlyKid;
     }
-    if (!(kid instanceof String k) || !contexts.containsKey(k)) {
+    if (!(kid instanceof String k) || !parsers.containsKey(k)) {
       throw new AuthenticationFailure("unknown_kid");
     }
     return k;

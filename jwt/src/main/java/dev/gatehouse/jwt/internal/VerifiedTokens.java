@@ -1,0 +1,58 @@
+package dev.gatehouse.jwt.internal;
+
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Access tokens whose signature, header, issuer and audience this verifier has already checked —
+ * the checks whose outcome cannot change while the verifier lives. A client sends the same token
+ * for many minutes, so a hit skips decoding and the signature; what can change is checked again on
+ * every hit by {@link TokenVerifier}: the time (expiry, lifetime) and the deny-list.
+ *
+ * <p>Keyed by the token's exact text, so a hit is the same token byte for byte (its base64url is
+ * canonical, so there is one text per token); refused tokens are never kept. Bounded: when full,
+ * expired entries go first, then half of the rest. It belongs to one verifier, so new settings or
+ * keys (a new verifier) start empty.
+ */
+final class VerifiedTokens {
+
+  /** Entries at most: about 1.5 KB each for a typical token and its parsed claims. */
+  static final int MAX_ENTRIES = 8192;
+
+  private final ConcurrentHashMap<String, JsonWebToken> tokens = new ConcurrentHashMap<>();
+  private final int max;
+
+  VerifiedTokens(int max) {
+    this.max = max;
+  }
+
+  /** The token as verified before, or null. */
+  JsonWebToken get(String token) {
+    return tokens.get(token);
+  }
+
+  void put(String token, JsonWebToken verified, long nowEpochSecond, long skewSeconds) {
+    if (tokens.size() >= max) {
+      evict(nowEpochSecond, skewSeconds);
+    }
+    tokens.put(token, verified);
+  }
+
+  void remove(String token) {
+    tokens.remove(token);
+  }
+
+  int size() {
+    return tokens.size();
+  }
+
+  private void evict(long now, long skew) {
+    tokens.values().removeIf(t -> t.getExpirationTime() + skew < now);
+    int excess = tokens.size() - max / 2;
+    for (Iterator<String> i = tokens.keySet().iterator(); excess > 0 && i.hasNext(); excess--) {
+      i.next();
+      i.remove();
+    }
+  }
+}
