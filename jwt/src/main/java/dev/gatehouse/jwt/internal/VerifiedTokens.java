@@ -17,7 +17,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 final class VerifiedTokens {
 
-  /** Entries at most: about 1.5 KB each for a typical token and its parsed claims. */
+  /** Entries at most; each holds the token text and its parsed claims. */
   static final int MAX_ENTRIES = 8192;
 
   private final ConcurrentHashMap<String, JsonWebToken> tokens = new ConcurrentHashMap<>();
