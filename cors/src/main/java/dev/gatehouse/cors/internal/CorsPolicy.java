@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 final class CorsPolicy {
 
   private final Set<Origin> origins;
+  /** The allowed origins' canonical texts: what browsers send, matched without parsing. */
+  private final Set<String> canonical;
   private final boolean anyOrigin;
   private final boolean credentials;
   private final Set<String> methods;
@@ -24,6 +26,8 @@ final class CorsPolicy {
 
   CorsPolicy(CorsSettings settings, Set<Origin> origins, boolean anyOrigin) {
     this.origins = Set.copyOf(origins);
+    this.canonical = origins.stream().map(Origin::toString)
+        .collect(Collectors.toUnmodifiableSet());
     this.anyOrigin = anyOrigin;
     this.credentials = settings.allowCredentials();
     this.methods = Set.copyOf(settings.methods());
@@ -43,6 +47,9 @@ final class CorsPolicy {
 
   /** The value for {@code Access-Control-Allow-Origin}, if {@code originHeader} is granted. */
   Optional<String> allowOrigin(String originHeader) {
+    if (originHeader != null && canonical.contains(originHeader)) {
+      return Optional.of(originHeader); // the exact text of an allowed origin: parses to it
+    }
     Optional<Origin> origin = Origin.parse(originHeader);
     if (origin.isEmpty()) {
       return Optional.empty();
