@@ -9,6 +9,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import java.security.Key;
@@ -41,7 +42,8 @@ final class Rivals {
     info.setClockSkew(30);
     info.setMaxTimeToLiveSecs(Tokens.TTL.toSeconds());
     info.setRequireNamedPrincipal(true);
-    return new DefaultJWTParser(info);
+    // an explicit factory: without one, smallrye-jwt 4.6 runs a ServiceLoader lookup per parser
+    return new DefaultJWTParser(info, new DefaultJWTCallerPrincipalFactory());
   }
 
   static JwtConsumer jose4j(Key key, String alg) {
