@@ -103,6 +103,6 @@ public final class RoundTrips {
   }
 
   private static double round(double v) {
-    return Math.round(v * 100) / 100.0;
+    return Math.round(v * 1000) / 1000.0;
   }
 }
