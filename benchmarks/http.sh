@@ -85,8 +85,9 @@ TOKEN=$(mint)
 check() { curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $1" -H "Origin: $ORIGIN" "$URL_G"; }
 [ "$(check "$TOKEN")" = 200 ] || { echo "http.sh: the example refused a valid token, see $OUT/http-gatehouse.log" >&2; exit 1; }
 [ "$(check "${TOKEN%?}A")" = 401 ] || { echo "http.sh: a tampered token was not refused with 401" >&2; exit 1; }
-curl -s -D - -o /dev/null -H "Authorization: Bearer $TOKEN" -H "Origin: $ORIGIN" "$URL_G" \
-  | grep -qi '^access-control-allow-origin:' || { echo "http.sh: no CORS header on the candidate" >&2; exit 1; }
+HEADERS=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $TOKEN" -H "Origin: $ORIGIN" "$URL_G")
+echo "$HEADERS" | grep -qi '^access-control-allow-origin:' || { echo "http.sh: no CORS header on the candidate" >&2; exit 1; }
+echo "$HEADERS" | grep -qi '^ratelimit:' || { echo "http.sh: no rate-limit decision on the candidate" >&2; exit 1; }
 
 # --- interleaved rounds; the first run of each is warm-up and not recorded
 ROWS=$OUT/http-rounds.tsv
