@@ -31,7 +31,7 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * <pre>
  * --out DIR        where the files go (benchmarks/target)
- * --rounds N       interleaved rounds (3)
+ * --rounds N       interleaved rounds (3); 0 writes the report again from the files there
  * --include REGEX  only benchmarks whose name matches, e.g. Hs256 (all)
  * --jmh "OPTS"     JMH's own options for every group, e.g. "-f 1 -wi 3 -i 5 -w 1s -r 1s"
  * </pre>
@@ -70,6 +70,11 @@ public final class BenchMain {
       }
     }
     Files.createDirectories(out);
+    if (rounds == 0) {
+      Report.write(out);
+      System.out.println("[bench] wrote the report again from " + out.resolve("jmh.json"));
+      return;
+    }
     CommandLineOptions jmhOptions = new CommandLineOptions(
         jmh.isBlank() ? new String[0] : jmh.trim().split("\\s+"));
     boolean redis = BenchRedis.reachable();

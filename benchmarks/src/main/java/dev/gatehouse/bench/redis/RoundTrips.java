@@ -90,8 +90,12 @@ public final class RoundTrips {
 
   /** Calls per command, from {@code INFO commandstats} ({@code cmdstat_get:calls=12,...}). */
   static Map<String, Long> commandStats(UnifiedJedis redis) {
+    return commandStats(redis.info("commandstats"));
+  }
+
+  static Map<String, Long> commandStats(String info) {
     Map<String, Long> calls = new LinkedHashMap<>();
-    for (String line : redis.info("commandstats").split("\r?\n")) {
+    for (String line : info.split("\r?\n")) {
       if (line.startsWith("cmdstat_")) {
         int colon = line.indexOf(':');
         int start = line.indexOf("calls=", colon) + 6;
