@@ -70,6 +70,9 @@ public abstract class VerifyBenchmark {
     smallrye.parse(same);
     jose4j.processToClaims(same);
     nimbus.process(same, null);
+    if (!rawJca(new RawState(), same)) {
+      throw new IllegalStateException("the raw JCA check refused the benchmark's token");
+    }
   }
 
   @Benchmark
