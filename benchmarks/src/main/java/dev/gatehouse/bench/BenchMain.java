@@ -8,6 +8,7 @@ import dev.gatehouse.bench.redis.BenchRedis;
 import dev.gatehouse.bench.redis.RedisOps;
 import dev.gatehouse.bench.redis.RoundTrips;
 import dev.gatehouse.bench.report.Report;
+import dev.gatehouse.bench.startup.StartupCost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ public final class BenchMain {
 
   private static final int COUNTED_OPS = 2000;
   private static final int FOOTPRINT_BUCKETS = 100_000;
+  private static final int STARTUP_ROUNDS = 5;
 
   private BenchMain() {
   }
@@ -134,6 +136,15 @@ public final class BenchMain {
       ObjectNode bytes = extra.putObject("bytesPerBucket");
       bytes.put("buckets", FOOTPRINT_BUCKETS);
       bytes.putPOJO("perBucket", Footprint.perBucket(FOOTPRINT_BUCKETS));
+    }
+    if (only.matcher("StartupCost").find()) {
+      ObjectNode startup = extra.putObject("startup");
+      for (int classes : new int[] {1, 20}) {
+        System.out.println("[bench] start-up with " + classes * StartupCost.METHODS
+            + " endpoints, " + STARTUP_ROUNDS + " interleaved pairs of fresh JVMs");
+        startup.putPOJO(String.valueOf(classes * StartupCost.METHODS),
+            StartupCost.measure(file.resolveSibling("startup"), classes, STARTUP_ROUNDS));
+      }
     }
     json.writeValue(file.toFile(), extra);
   }

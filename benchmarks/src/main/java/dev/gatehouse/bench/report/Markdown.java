@@ -37,6 +37,7 @@ final class Markdown {
     if (extra != null) {
       roundTrips(md, extra.get("redisRoundTrips"));
       footprint(md, extra.get("bytesPerBucket"));
+      startup(md, extra.get("startup"));
     }
     return md.toString();
   }
@@ -78,6 +79,22 @@ final class Markdown {
       Map.Entry<String, JsonNode> e = it.next();
       md.append("| ").append(e.getKey()).append(" | ").append(e.getValue().asLong())
           .append(" |\n");
+    }
+  }
+
+  private static void startup(StringBuilder md, JsonNode startup) {
+    if (startup == null) {
+      return;
+    }
+    md.append("\n## Start-up, from a fresh JVM to listening (median of interleaved runs;"
+        + " goal: ≤ +150 ms at 200 endpoints)\n\n");
+    md.append("| endpoints | without Gatehouse | with every module | added |\n|---|---|---|---|\n");
+    for (Iterator<Map.Entry<String, JsonNode>> it = startup.fields(); it.hasNext(); ) {
+      JsonNode s = it.next().getValue();
+      md.append("| ").append(s.path("endpoints").asInt()).append(" | ")
+          .append(s.path("bareMedianMs").asLong()).append(" ms | ")
+          .append(s.path("gatehouseMedianMs").asLong()).append(" ms | +")
+          .append(s.path("addedMs").asLong()).append(" ms |\n");
     }
   }
 
