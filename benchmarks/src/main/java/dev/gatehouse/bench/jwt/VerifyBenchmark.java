@@ -60,6 +60,11 @@ public abstract class VerifyBenchmark {
   public void setUp() throws Exception {
     Fixture f = fixture();
     pool = f.pool();
+    if (pool.length <= 2 * BenchJwt.KEPT_TOKENS) {
+      // a pool the verifier can keep whole would measure its cache, not first verifications
+      throw new IllegalStateException("the pool of first-seen tokens (" + pool.length
+          + ") must be over twice the verifier's " + BenchJwt.KEPT_TOKENS + " kept tokens");
+    }
     same = pool[0];
     gatehouse = f.gatehouse();
     smallrye = f.smallrye();

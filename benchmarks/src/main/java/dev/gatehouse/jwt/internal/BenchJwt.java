@@ -14,6 +14,9 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class BenchJwt {
 
+  /** How many verified tokens the verifier keeps: a first-seen pool must be larger. */
+  public static final int KEPT_TOKENS = VerifiedTokens.MAX_ENTRIES;
+
   private BenchJwt() {
   }
 

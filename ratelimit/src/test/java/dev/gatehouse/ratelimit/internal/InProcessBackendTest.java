@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.ratelimit.RateLimitBackend;
 import dev.gatehouse.ratelimit.RateLimitBackendContract;
+import dev.gatehouse.ratelimit.RateLimitPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,26 @@ class InProcessBackendTest extends RateLimitBackendContract {
     assertThat(bounded.size()).as("idle buckets went, not the busy one").isLessThan(100);
     assertThat(bounded.acquire(FIVE_PER_MINUTE, "contract:ip:busy").allowed()).isTrue();
     assertThat(bounded.acquire(FIVE_PER_MINUTE, "contract:ip:busy").allowed()).isFalse();
+  }
+
+  @Test
+  void aFloodOfNewKeysEvictsIdleBucketsNotTheBusyOneOfTheFlooder() {
+    // five a day: no bucket fills up again during the flood, so only use tells them apart
+    RateLimitPolicy fivePerDay = RateLimitPolicy.builder("contract").limit(5)
+        .period(Duration.ofDays(1)).build();
+    InProcessBackend bounded = new InProcessBackend(1000, clock);
+    for (int i = 0; i < 5; i++) {
+      bounded.acquire(fivePerDay, "contract:ip:flooder");
+    }
+    for (int i = 0; i < 100_000; i++) {
+      advance(Duration.ofMillis(1));
+      bounded.acquire(fivePerDay, "contract:ip:flood-" + i);
+      if (i % 50 == 0) {
+        assertThat(bounded.acquire(fivePerDay, "contract:ip:flooder").allowed())
+            .as("the flooder's bucket is still there and still empty after %d new keys", i)
+            .isFalse();
+      }
+    }
+    assertThat(bounded.size()).isLessThanOrEqualTo(1000);
   }
 }
