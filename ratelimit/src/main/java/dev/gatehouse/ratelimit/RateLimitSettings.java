@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.Config;
  *   <li>the optional {@code default} policy ({@code gatehouse.ratelimit.default.*}), applied per
  *       client address to every endpoint; off unless configured;
  *   <li>{@code gatehouse.ratelimit.memory.max-keys} (default {@value #DEFAULT_MAX_KEYS}): the most
- *       buckets the in-process backend holds; idle ones are evicted first, then the least recently
- *       used.
+ *       buckets the in-process backend holds; past it, buckets already full again are evicted
+ *       first, then the least recently used of a sample of 64 (an approximated LRU).
  * </ul>
  *
  * <pre>{@code
