@@ -12,7 +12,8 @@
 # (verified by the bearer filter: a tampered one is refused before measuring), an Origin the CORS
 # policy allows, and a default rate-limit policy of a million calls a second per address (every
 # request takes a decision, none is refused). Baseline: dev.gatehouse.bench.http.BareHealth, the
-# same JSON body, on the example's own Jetty/Jersey/Weld jars without any Gatehouse jar.
+# same JSON body, on the example's own Jetty/Jersey/Weld jars without any Gatehouse jar, with the
+# example's server limits against slow clients (--limits production), so only Gatehouse differs.
 # Writes benchmarks/target/http.json and appends a section to benchmarks/target/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,7 +68,7 @@ for jar in examples/target/lib/*.jar; do
     *) BARE_CP="$BARE_CP:$jar" ;;
   esac
 done
-java -cp "$BARE_CP" dev.gatehouse.embedded.EmbeddedServerMain \
+java -cp "$BARE_CP" dev.gatehouse.embedded.EmbeddedServerMain --limits production \
   --register dev.gatehouse.bench.http.BareHealth > "$OUT/http-bare.log" 2>&1 &
 PIDS+=($!)
 
