@@ -101,15 +101,16 @@ final class TokenVerifier {
    * @throws StoreUnavailableException when the deny-list cannot be read and the policy is deny
    */
   JsonWebToken verify(String token) throws AuthenticationFailure {
-    JsonWebToken seen = verified.get(token);
+    VerifiedTokens.Entry seen = verified.get(token);
     if (seen != null) {
       try {
-        checkTime(seen); // steps 1 to 3 cannot change for the same text under the same keys
+        checkTime(seen.claims()); // steps 1 to 3 cannot change for the same text and keys
       } catch (AuthenticationFailure expired) {
         verified.remove(token);
         throw expired;
       }
-      return notDenied(seen);
+      notDenied(seen.claims());
+      return seen.token();
     }
     if (token.length() > settings.maxTokenBytes()) {
       throw new AuthenticationFailure("token_too_large");
@@ -123,20 +124,37 @@ final class TokenVerifier {
     } catch (RuntimeException e) {
       throw new AuthenticationFailure("unparseable");
     }
-    checkTime(jwt);
-    if (SessionClaim.of(jwt) == null && jwt.getClaim(SessionClaim.NAME) != null) {
+    Claims claims = Claims.of(jwt);
+    checkTime(claims);
+    if (claims.sid() == null && claims.sidPresent()) {
       throw new AuthenticationFailure("bad_session_claim");
     }
-    notDenied(jwt);
-    verified.put(token, jwt, clock.instant().getEpochSecond(), settings.clockSkew().toSeconds());
+    notDenied(claims);
+    verified.put(token, new VerifiedTokens.Entry(jwt, claims), clock.instant().getEpochSecond(),
+        settings.clockSkew().toSeconds());
     return jwt;
   }
 
-  private JsonWebToken notDenied(JsonWebToken jwt) throws AuthenticationFailure {
-    if (denied(jwt.getTokenID(), SessionClaim.of(jwt))) {
+  /**
+   * The claims steps 4 and 5 read, read once per token: a parsed token's claims are looked up
+   * through smallrye-jwt and jose4j with a conversion each time, and a kept token is checked on
+   * every request.
+   */
+  record Claims(long exp, long iat, Long nbf, String sub, String jti, String sid,
+      boolean sidPresent) {
+
+    static Claims of(JsonWebToken jwt) {
+      Object nbf = jwt.getClaim("nbf");
+      return new Claims(jwt.getExpirationTime(), jwt.getIssuedAtTime(),
+          nbf instanceof Number n ? n.longValue() : null, jwt.getSubject(), jwt.getTokenID(),
+          SessionClaim.of(jwt), jwt.getClaim(SessionClaim.NAME) != null);
+    }
+  }
+
+  private void notDenied(Claims claims) throws AuthenticationFailure {
+    if (denied(claims.jti(), claims.sid())) {
       throw new AuthenticationFailure("token_revoked");
     }
-    return jwt;
   }
 
   /** Step 5, on a token whose signature and claims have passed: asked once, never verified again. */
@@ -235,13 +253,12 @@ final class TokenVerifier {
     return c == '-' ? 62 : c == '_' ? 63 : -1;
   }
 
-  private void checkTime(JsonWebToken jwt) throws AuthenticationFailure {
+  private void checkTime(Claims c) throws AuthenticationFailure {
     long now = clock.instant().getEpochSecond();
     long skew = settings.clockSkew().toSeconds();
-    long exp = jwt.getExpirationTime();
-    long iat = jwt.getIssuedAtTime();
-    if (exp <= 0 || iat <= 0 || blank(jwt.getSubject()) || blank(jwt.getTokenID())
-        || jwt.getTokenID().length() > 256) {
+    long exp = c.exp();
+    long iat = c.iat();
+    if (exp <= 0 || iat <= 0 || blank(c.sub()) || blank(c.jti()) || c.jti().length() > 256) {
       throw new AuthenticationFailure("missing_claim");
     }
     if (now > exp + skew) {
@@ -250,8 +267,7 @@ final class TokenVerifier {
     if (iat > now + skew) {
       throw new AuthenticationFailure("issued_in_future");
     }
-    Object nbf = jwt.getClaim("nbf");
-    if (nbf instanceof Number n && n.longValue() > now + skew) {
+    if (c.nbf() != null && c.nbf() > now + skew) {
       throw new AuthenticationFailure("not_yet_valid");
     }
     if (exp - iat > settings.maxTokenAge().toSeconds()) {

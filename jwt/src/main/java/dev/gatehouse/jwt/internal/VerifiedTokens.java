@@ -20,7 +20,11 @@ final class VerifiedTokens {
   /** Entries at most; each holds the token text and its parsed claims. */
   static final int MAX_ENTRIES = 8192;
 
-  private final ConcurrentHashMap<String, JsonWebToken> tokens = new ConcurrentHashMap<>();
+  /** A kept token and the claims its checks read, read once. */
+  record Entry(JsonWebToken token, TokenVerifier.Claims claims) {
+  }
+
+  private final ConcurrentHashMap<String, Entry> tokens = new ConcurrentHashMap<>();
   private final int max;
 
   VerifiedTokens(int max) {
@@ -28,11 +32,11 @@ final class VerifiedTokens {
   }
 
   /** The token as verified before, or null. */
-  JsonWebToken get(String token) {
+  Entry get(String token) {
     return tokens.get(token);
   }
 
-  void put(String token, JsonWebToken verified, long nowEpochSecond, long skewSeconds) {
+  void put(String token, Entry verified, long nowEpochSecond, long skewSeconds) {
     if (tokens.size() >= max) {
       evict(nowEpochSecond, skewSeconds);
     }
@@ -48,7 +52,7 @@ final class VerifiedTokens {
   }
 
   private void evict(long now, long skew) {
-    tokens.values().removeIf(t -> t.getExpirationTime() + skew < now);
+    tokens.values().removeIf(e -> e.claims().exp() + skew < now);
     int excess = tokens.size() - max / 2;
     for (Iterator<String> i = tokens.keySet().iterator(); excess > 0 && i.hasNext(); excess--) {
       i.next();
