@@ -195,6 +195,13 @@ class BearerVerificationTest {
     refused(valid().without(claim).sign(), null);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"jti", "sub", "nbf", "sid"})
+  void rejectsAGenuineSignatureOverAClaimOfTheWrongType(String claim) {
+    refused(valid().claim(claim, claim.equals("nbf") ? "soon" : (Object) List.of(42)).sign(),
+        null);
+  }
+
   @Test
   void rejectsWrongIssuerAndAudience() {
     refused(valid().claim("iss", "https://evil.test").sign(), null);
