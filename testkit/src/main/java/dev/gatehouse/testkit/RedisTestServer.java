@@ -2,7 +2,11 @@ package dev.gatehouse.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -24,6 +28,8 @@ import redis.embedded.RedisServer;
 public final class RedisTestServer implements BeforeAllCallback, AfterAllCallback {
 
   public static final String ENV = "GATEHOUSE_TEST_REDIS_URL";
+
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final boolean allowExternal;
   private RedisServer embedded;
@@ -68,7 +74,12 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
     url = "redis://127.0.0.1:" + port;
   }
 
-  /** Stops an embedded server (the port is kept, so {@link #start()} brings it back there). */
+  /**
+   * Stops an embedded server (the port is kept, so {@link #start()} brings it back there) and
+   * returns once its port refuses connections. embedded-redis's forced stop only sends the kill;
+   * without this wait a {@code stop(); start()} on a loaded machine could still be talking to the
+   * old process and its data.
+   */
   public synchronized void stop() {
     if (embedded != null) {
       try {
@@ -77,6 +88,32 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
         throw new UncheckedIOException(e);
       }
       embedded = null;
+      awaitPortClosed();
+    }
+  }
+
+  private void awaitPortClosed() {
+    long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+    while (accepts(port)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("redis-server on port " + port + " still accepts "
+            + "connections " + STOP_TIMEOUT.toSeconds() + " s after it was killed");
+      }
+      try {
+        Thread.sleep(10); // the interval of a bounded poll on the port, not a wait for time
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while redis-server stopped", e);
+      }
+    }
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
+      return true;
+    } catch (IOException refused) {
+      return false;
     }
   }
 
