@@ -16,9 +16,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * Buckets in Redis, shared by every instance: the generic cell rate algorithm (GCRA) in one Lua
  * script per decision ({@code EVALSHA}, one round trip), on Redis's own clock ({@code TIME}), so
  * instances with skewed clocks still agree. (An application {@code Clock} bean other than the
- * system clock — a test's — replaces Redis's clock, so expiry can be tested without sleeping.) The bucket holds one number, the theoretical arrival
- * time, under a key with a hash tag and a TTL of at most one period. No read-compare-retry loop
- * on the client, so a hot key costs one script run per call, not a storm of retries.
+ * system clock in any zone — a test's — replaces Redis's clock, so expiry can be tested without
+ * sleeping.) The bucket holds one number, the theoretical arrival time, under a key with a hash
+ * tag and a TTL of at most one period. No read-compare-retry loop on the client, so a hot key
+ * costs one script run per call, not a storm of retries.
  */
 final class RedisBackend implements RateLimitBackend {
 
@@ -123,9 +124,9 @@ final class RedisBackend implements RateLimitBackend {
     return policy.period().toNanos() / 1000 / policy.limit();
   }
 
-  /** The test's clock in µs, or empty for Redis's own. */
-  private String now() {
-    return clock.equals(Clock.systemUTC()) ? ""
+  /** The test's clock in µs, or empty for Redis's own (the system clock in any zone is not one). */
+  String now() {
+    return Clocks.isSystem(clock) ? ""
         : String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()));
   }
 }
