@@ -5,17 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.support.RecordedEvents;
+import dev.gatehouse.core.support.TestClock;
 import dev.gatehouse.ratelimit.support.Servers;
 import dev.gatehouse.testkit.EmbeddedServer;
 import dev.gatehouse.testkit.EmbeddedServerProcess;
 import dev.gatehouse.testkit.RedisTestServer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Two application instances (two JVMs) and one real Redis; then Redis goes away and comes back. */
+/**
+ * Two application instances (two JVMs) and one real Redis; then Redis goes away and comes back.
+ * Both instances read one test clock fixed at the same instant ({@link TestClock#START}), so no
+ * bucket refills between two calls however slowly a loaded machine runs them, and the two agree
+ * on the time as instances on Redis's own clock do.
+ */
 class SharedRedisIT {
+
+  /** The instant both instances' clocks stand at. */
+  private static final String CLOCK_START = Instant.now().truncatedTo(ChronoUnit.SECONDS)
+      .toString();
 
   @RegisterExtension
   static final RedisTestServer redis = RedisTestServer.ownEmbedded();
@@ -36,8 +48,11 @@ class SharedRedisIT {
     Map<String, String> p = new HashMap<>(Servers.POLICIES);
     if (withRedis) {
       p.put("gatehouse.redis.url", redis.url());
-      p.put("gatehouse.redis.timeout", "PT0.3S");
+      // long enough that a loaded machine's pauses are not mistaken for an unreachable Redis;
+      // a stopped Redis refuses connections at once, whatever the timeout
+      p.put("gatehouse.redis.timeout", "PT2S");
     }
+    p.put(TestClock.START, CLOCK_START);
     p.put("gatehouse.ratelimit.per-user.on-store-failure", "allow");
     return p;
   }
