@@ -70,7 +70,7 @@ class DenyListOutageIT {
         .registerInstances(new GatehouseJwtFeature(settings))
         .register(TestResources.Auth.class, TestResources.Me.class)
         .property("gatehouse.redis.url", redis.url())
-        .property("gatehouse.redis.timeout", "PT0.3S")
+        .property("gatehouse.redis.timeout", "PT2S") // a stopped Redis refuses at once
         .build();
     boolean stopped = false;
     try {
