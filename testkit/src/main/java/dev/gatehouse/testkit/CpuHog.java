@@ -17,7 +17,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public final class CpuHog implements LauncherSessionListener {
 
   /** Number of busy threads; absent or 0 for none. */
-  public static final String PROPERTY = "gatehouse.test.cpu-hog";
+  public static final String PROPERTY = "testkit.cpu-hog";
 
   /** Where the spinning threads leave their result, so their work is not optimised away. */
   @SuppressWarnings("unused")
