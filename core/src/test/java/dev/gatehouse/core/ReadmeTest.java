@@ -29,7 +29,7 @@ class ReadmeTest {
 
   private static final List<String> CORE = List.of("gatehouse.body.", "gatehouse.json.",
       "gatehouse.headers.", "gatehouse.https.", "gatehouse.proxy.", "gatehouse.docs.",
-      "gatehouse.paging.", "gatehouse.lint.");
+      "gatehouse.paging.", "gatehouse.lint.", "gatehouse.secrets.");
   /** The prefixes the other modules' {@code ReadmeDefaultsTest}s check. */
   private static final List<String> MODULES = List.of("gatehouse.jwt.", "gatehouse.password.",
       "gatehouse.cors.", "gatehouse.ratelimit.", "gatehouse.redis.");
@@ -101,6 +101,8 @@ class ReadmeTest {
     defaults.put(PagingSettings.MAX_SIZE, s.paging().maxSize());
     defaults.put(PagingSettings.DEFAULT_SIZE, s.paging().defaultSize());
     defaults.put(LintSettings.MODE, s.lint().name().toLowerCase(Locale.ROOT));
+    defaults.put(dev.gatehouse.core.config.ConfigReader.ALLOW_PACKAGED_SECRETS,
+        dev.gatehouse.core.config.ConfigReader.DEFAULT_ALLOW_PACKAGED_SECRETS);
     ReadmeTable table = ReadmeTable.read();
     table.assertDefaults(CORE, defaults);
     // the README shows some of the denied features: each must be among the code's

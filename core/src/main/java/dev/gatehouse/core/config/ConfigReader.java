@@ -26,8 +26,22 @@ import org.eclipse.microprofile.config.Config;
  * <p>Values are parsed strictly: booleans are {@code true} or {@code false}, numbers are plain
  * decimal digits, durations are ISO-8601 ({@code PT15M}). A property marked secret never appears
  * in a message.
+ *
+ * <p>Secrets ({@link #secret(String, String)}) come as a value or as a mounted file, and are refused
+ * when a configuration file packaged inside the application holds them, unless
+ * {@value #ALLOW_PACKAGED_SECRETS} is {@code true}.
  */
 public final class ConfigReader {
+
+  /**
+   * {@code true} accepts a secret from a configuration file packaged inside the application (a
+   * test's fixture, say), with a warning at every start; default {@code false}: such a secret stops
+   * the application.
+   */
+  public static final String ALLOW_PACKAGED_SECRETS = "gatehouse.secrets.allow-packaged";
+  public static final boolean DEFAULT_ALLOW_PACKAGED_SECRETS = false;
+
+  private static final System.Logger LOG = System.getLogger("dev.gatehouse.config");
 
   private final Config config;
   private final List<String> problems = new ArrayList<>();
@@ -56,6 +70,80 @@ public final class ConfigReader {
   /** The raw value, trimmed; empty when unset or blank. */
   public Optional<String> string(String name) {
     return config.getOptionalValue(name, String.class).map(String::trim).filter(s -> !s.isEmpty());
+  }
+
+  /**
+   * The text of the file {@code name} names — a mounted secret (Kubernetes, Docker secrets, Vault
+   * Agent): UTF-8, at most 1 MiB, the line ending at its end dropped. A missing, unreadable, empty
+   * or oversized file is a problem naming the property and the path, never the content.
+   */
+  public Optional<String> file(String name) {
+    Optional<String> path = string(name);
+    if (path.isEmpty()) {
+      return Optional.empty();
+    }
+    SecretFile.Read read = SecretFile.read(path.get());
+    if (read.refusal() != null) {
+      problem(name, path.get(), read.refusal());
+      return Optional.empty();
+    }
+    return Optional.of(read.text());
+  }
+
+  /**
+   * A secret set either as the value of {@code name} or as a file named by {@code fileName} (see
+   * {@link #file(String)}); both set is a problem. A value is checked with
+   * {@link #refusePackaged(String, String)}. Messages never show the secret.
+   */
+  public Optional<String> secret(String name, String fileName) {
+    Optional<String> value = string(name);
+    boolean fromFile = string(fileName).isPresent();
+    if (value.isPresent() && fromFile) {
+      secretProblem(name, "and " + fileName + " are both set; keep one (the file, e.g. a mounted"
+          + " secret)");
+      return Optional.empty();
+    }
+    if (fromFile) {
+      return file(fileName);
+    }
+    return value.isPresent() && refusePackaged(name, fileName) ? value : Optional.empty();
+  }
+
+  /**
+   * Records a problem for each configuration file packaged inside the application
+   * ({@code META-INF/microprofile-config.properties}) that holds a value of {@code name}, a secret —
+   * in force or overridden, since either way it ships with the artifact — unless
+   * {@value #ALLOW_PACKAGED_SECRETS} is {@code true}, which logs a warning instead. The message
+   * names the source and the ways to supply the secret instead: the environment variable,
+   * {@code fileName}, a secrets manager.
+   *
+   * @return whether the value may be used
+   */
+  public boolean refusePackaged(String name, String fileName) {
+    List<PackagedSecrets.Finding> found = PackagedSecrets.find(config, name);
+    if (found.isEmpty()) {
+      return true;
+    }
+    boolean allowed = bool(ALLOW_PACKAGED_SECRETS).orElse(DEFAULT_ALLOW_PACKAGED_SECRETS);
+    for (PackagedSecrets.Finding f : found) {
+      String where = f.source() + " (ordinal " + f.ordinal() + "), a configuration file packaged"
+          + " inside the application";
+      if (allowed) {
+        LOG.log(System.Logger.Level.WARNING, name + (f.inForce() ? " comes from " : " is also set"
+            + " in ") + where + "; accepted because " + ALLOW_PACKAGED_SECRETS + "=true. Never"
+            + " ship a production secret this way: set " + PackagedSecrets.environmentVariable(name)
+            + " or " + fileName + " instead");
+        continue;
+      }
+      secretProblem(name, (f.inForce() ? "comes from " + where
+          : "is also set in " + where + " (a value from another source overrides it)")
+          + ", so the secret is in the repository and in every copy of the artifact. Delete it"
+          + " there, rotate it, and supply it at run time: the environment variable "
+          + PackagedSecrets.environmentVariable(name) + ", a mounted file named by " + fileName
+          + " (Kubernetes or Docker secret, Vault Agent), or a secrets manager that feeds"
+          + " MicroProfile Config; a test may set " + ALLOW_PACKAGED_SECRETS + "=true");
+    }
+    return allowed;
   }
 
   /** {@code true} or {@code false} (any case); anything else is a problem. */
