@@ -1,7 +1,5 @@
 package dev.gatehouse.redis;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -28,16 +26,8 @@ public final class RedisConnector {
         .socketTimeoutMillis(millis)
         .ssl(settings.tls())
         .clientName("gatehouse");
-    String userInfo = settings.uri().getRawUserInfo();
-    if (userInfo != null) {
-      int colon = userInfo.indexOf(':');
-      String user = colon < 0 ? null : decode(userInfo.substring(0, colon));
-      String password = decode(colon < 0 ? userInfo : userInfo.substring(colon + 1));
-      if (user != null && !user.isEmpty()) {
-        config.user(user);
-      }
-      config.password(password);
-    }
+    settings.user().ifPresent(config::user);
+    settings.password().ifPresent(config::password);
     String path = settings.uri().getPath();
     if (path != null && path.length() > 1) {
       config.database(Integer.parseInt(path.substring(1)));
@@ -53,9 +43,5 @@ public final class RedisConnector {
         .clientConfig(config.build())
         .poolConfig(pool)
         .build();
-  }
-
-  private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 }

@@ -16,6 +16,9 @@ class ReadmeDefaultsTest {
     Map<String, Object> defaults = new LinkedHashMap<>();
     defaults.put(RedisSettings.URL, RedisSettings.fromConfig(ReadmeTable.config()));
     defaults.put(RedisSettings.TIMEOUT, withUrl.timeout());
+    defaults.put(RedisSettings.USER, withUrl.user());
+    defaults.put(RedisSettings.PASSWORD, withUrl.password());
+    defaults.put(RedisSettings.PASSWORD_FILE, withUrl.password());
     ReadmeTable.read().assertDefaults(List.of("gatehouse.redis."), defaults);
   }
 }

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,7 +24,14 @@ import redis.embedded.RedisServer;
  * }</pre>
  *
  * <p>Tests that stop Redis to prove a failure policy use {@link #ownEmbedded()}, which always
- * starts its own server, since an external one must not be stopped.
+ * starts its own server, since an external one must not be stopped; tests that need a Redis
+ * configured their way (a password, an ACL user) pass redis.conf lines to
+ * {@link #ownEmbedded(String...)}:
+ *
+ * <pre>{@code
+ * @RegisterExtension static final RedisTestServer redis = RedisTestServer.ownEmbedded(
+ *     "requirepass " + PASSWORD);
+ * }</pre>
  */
 public final class RedisTestServer implements BeforeAllCallback, AfterAllCallback {
 
@@ -32,22 +40,32 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final boolean allowExternal;
+  private final List<String> settings;
   private RedisServer embedded;
   private int port;
   private String url;
 
-  private RedisTestServer(boolean allowExternal) {
+  private RedisTestServer(boolean allowExternal, List<String> settings) {
     this.allowExternal = allowExternal;
+    this.settings = List.copyOf(settings);
   }
 
   /** The external Redis when configured, else an embedded one. */
   public static RedisTestServer shared() {
-    return new RedisTestServer(true);
+    return new RedisTestServer(true, List.of());
   }
 
   /** Always an embedded server of this test's own, which the test may stop and start. */
   public static RedisTestServer ownEmbedded() {
-    return new RedisTestServer(false);
+    return new RedisTestServer(false, List.of());
+  }
+
+  /**
+   * Always an embedded server of this test's own, with these lines added to its redis.conf, e.g.
+   * {@code "requirepass s3cret"} or {@code "user app on >s3cret ~* &* +@all"}.
+   */
+  public static RedisTestServer ownEmbedded(String... redisConfLines) {
+    return new RedisTestServer(false, List.of(redisConfLines));
   }
 
   public synchronized void start() {
@@ -60,13 +78,14 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
       port = freePort();
     }
     try {
-      embedded = RedisServer.newRedisServer()
+      var builder = RedisServer.newRedisServer()
           .port(port)
           .bind("127.0.0.1")
           .setting("save \"\"")
           .setting("appendonly no")
-          .onShutdownForceStop(true)
-          .build();
+          .onShutdownForceStop(true);
+      settings.forEach(builder::setting);
+      embedded = builder.build();
       embedded.start();
     } catch (IOException e) {
       throw new UncheckedIOException("embedded redis-server did not start", e);
