@@ -60,7 +60,7 @@ class JwtStartupRefusalTest {
   void refusesAnUnreadableSecretFile() {
     assertThat(problems(Servers.base().property("gatehouse.jwt.secret-file",
         "/nonexistent/jwt-secret"))).contains("gatehouse.jwt.secret-file: \"/nonexistent/jwt-secret\""
-        + " cannot be read; mount the secret there or fix the path");
+        + " does not exist; mount the secret there or fix the path");
   }
 
   /** The status of {@code GET /me} on {@code server} with {@code token}. */

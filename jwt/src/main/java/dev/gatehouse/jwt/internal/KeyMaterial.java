@@ -13,12 +13,13 @@ import java.util.Optional;
 public enum KeyMaterial {
 
   /** The HMAC secret, base64 or base64url. */
-  SECRET(new InlineKeySource(JwtSettings.SECRET), new FileKeySource(JwtSettings.SECRET_FILE)),
+  SECRET(InlineKeySource.secret(JwtSettings.SECRET, JwtSettings.SECRET_FILE),
+      new FileKeySource(JwtSettings.SECRET_FILE)),
   /** The PKCS#8 PEM private key this service signs with. */
-  SIGNING_KEY(new InlineKeySource(JwtSettings.SIGN_KEY),
+  SIGNING_KEY(InlineKeySource.secret(JwtSettings.SIGN_KEY, JwtSettings.SIGN_KEY_FILE),
       new FileKeySource(JwtSettings.SIGN_KEY_FILE)),
   /** PEM public keys or a JWKS document. */
-  VERIFICATION_KEYS(new InlineKeySource(JwtSettings.VERIFY_KEYS),
+  VERIFICATION_KEYS(InlineKeySource.publicMaterial(JwtSettings.VERIFY_KEYS),
       new FileKeySource(JwtSettings.VERIFY_KEYS_FILE));
 
   private final List<KeySource> sources;
