@@ -1,6 +1,7 @@
 package dev.gatehouse.example.data;
 
 import dev.gatehouse.core.StoreUnavailableException;
+import dev.gatehouse.core.config.ConfigReader;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,8 +15,9 @@ import java.util.function.Function;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The database: H2 in memory unless {@code EXAMPLE_DB_URL} (with {@code EXAMPLE_DB_USER},
- * {@code EXAMPLE_DB_PASSWORD}) names another JDBC database such as PostgreSQL, reached through a
+ * The database: H2 in memory unless {@code EXAMPLE_DB_URL} (with {@code EXAMPLE_DB_USER} and
+ * {@code EXAMPLE_DB_PASSWORD_FILE}, a mounted secret, or {@code EXAMPLE_DB_PASSWORD}) names another
+ * JDBC database such as PostgreSQL, reached through a
  * bounded HikariCP pool ({@link PoolSettings}: {@code EXAMPLE_DB_POOL_SIZE},
  * {@code EXAMPLE_DB_POOL_MAX_WAIT}). The schema is created at start. Each unit of work runs in its
  * own transaction on one connection; a request that finds every connection busy for longer than
@@ -43,14 +45,20 @@ public class Database {
     return o.factory();
   }
 
+  /** The database password, as a value or a file (read and checked as Gatehouse's secrets are). */
+  static final String PASSWORD = "example.db.password";
+  static final String PASSWORD_FILE = "example.db.password-file";
+
   private static Opened open() {
     var config = ConfigProvider.getConfig();
     PoolSettings settings = PoolSettings.fromConfig(config);
+    String password = ConfigReader.read(config, in -> in.secret(PASSWORD, PASSWORD_FILE))
+        .orElse(null);
     String url = config.getOptionalValue("example.db.url", String.class)
         .orElse("jdbc:h2:mem:notes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     ConnectionPool pool = new ConnectionPool(url,
-        config.getOptionalValue("example.db.user", String.class).orElse(null),
-        config.getOptionalValue("example.db.password", String.class).orElse(null), settings);
+        config.getOptionalValue("example.db.user", String.class).orElse(null), password,
+        settings);
     try {
       return new Opened(pool, Persistence.createEntityManagerFactory("notes",
           Map.of("jakarta.persistence.nonJtaDataSource", pool)));
