@@ -62,6 +62,16 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
     return records.stream().map(LogRecord::getMessage).toList();
   }
 
+  /**
+   * Every record so far as a log file would show it: time, logger, level, the message with its
+   * parameters filled in, and the stack trace of what it was logged with — everything a record
+   * could put in front of an operator.
+   */
+  public List<String> formatted() {
+    java.util.logging.SimpleFormatter formatter = new java.util.logging.SimpleFormatter();
+    return records.stream().map(formatter::format).toList();
+  }
+
   /** Messages logged at exactly {@code level}. */
   public List<String> messages(Level level) {
     return records.stream().filter(r -> r.getLevel() == level).map(LogRecord::getMessage)
