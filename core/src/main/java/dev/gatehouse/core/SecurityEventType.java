@@ -21,5 +21,11 @@ public enum SecurityEventType {
   /** A cross-origin request was not granted. */
   CORS_REJECTED,
   /** A failure of a backing store or an unexpected error worth an operator's look. */
-  SERVER_ERROR
+  SERVER_ERROR,
+  /**
+   * A key changed without a restart: {@code signing_key_rotated} (a new key signs),
+   * {@code verification_keys_changed}, or {@code previous_key_dropped} (a key kept for the tokens
+   * it signed stops verifying); the event's subject is the key's {@code kid}, never key material.
+   */
+  KEY_ROTATED
 }

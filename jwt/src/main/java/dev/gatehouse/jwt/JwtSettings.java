@@ -6,7 +6,6 @@ import dev.gatehouse.jwt.internal.KeySet;
 import dev.gatehouse.jwt.internal.KeySetBuilder;
 import dev.gatehouse.jwt.internal.SettingsKeys;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import java.security.Key;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -32,6 +31,7 @@ import org.eclipse.microprofile.config.Config;
  *   <tr><td>gatehouse.jwt.sign-key / sign-key-file / sign-key-id</td><td>asymmetric issuing</td></tr>
  *   <tr><td>gatehouse.jwt.verify-keys / verify-keys-file</td><td>asymmetric: required</td></tr>
  *   <tr><td>gatehouse.jwt.key-id</td><td>HS*: derived from the secret and the issuer</td></tr>
+ *   <tr><td>gatehouse.jwt.key-refresh-interval</td><td>PT1M: key files read again</td></tr>
  *   <tr><td>gatehouse.jwt.access-token-ttl</td><td>PT15M, at most PT30M</td></tr>
  *   <tr><td>gatehouse.jwt.max-token-age</td><td>the access-token TTL, at most PT30M</td></tr>
  *   <tr><td>gatehouse.jwt.clock-skew</td><td>PT30S, at most PT2M</td></tr>
@@ -78,6 +78,8 @@ public final class JwtSettings {
   public static final String REUSE_GRACE = "gatehouse.jwt.refresh-token-reuse-grace";
   public static final String DENYLIST_FAILURE = "gatehouse.jwt.denylist.on-store-failure";
   public static final String MAX_FAMILIES = "gatehouse.jwt.memory.max-families";
+  /** How often key files ({@code *-file}) are read again, to rotate keys without a restart. */
+  public static final String KEY_REFRESH_INTERVAL = "gatehouse.jwt.key-refresh-interval";
 
   public static final Duration DEFAULT_ACCESS_TTL = Duration.ofMinutes(15);
   public static final Duration MAX_ACCESS_TTL = Duration.ofMinutes(30);
@@ -88,6 +90,7 @@ public final class JwtSettings {
   public static final Duration DEFAULT_FAMILY_MAX_AGE = Duration.ofDays(30);
   public static final Duration MAX_REUSE_GRACE = Duration.ofMinutes(1);
   public static final int DEFAULT_MAX_FAMILIES = 100_000;
+  public static final Duration DEFAULT_KEY_REFRESH_INTERVAL = Duration.ofMinutes(1);
 
   private static final String ISSUER_REQUIRED = "is required: set it to the name or URL your"
       + " tokens are issued by, e.g. https://auth.example.com";
@@ -112,6 +115,7 @@ public final class JwtSettings {
   private final Duration reuseGrace;
   private final boolean allowOnDenyListFailure;
   private final int maxFamilies;
+  private final Duration keyRefreshInterval;
 
   private JwtSettings(Builder b, KeySet keys, Duration maxTokenAge) {
     this.issuer = b.issuer;
@@ -127,6 +131,7 @@ public final class JwtSettings {
     this.reuseGrace = b.reuseGrace;
     this.allowOnDenyListFailure = b.allowOnDenyListFailure;
     this.maxFamilies = b.maxFamilies;
+    this.keyRefreshInterval = b.keyRefreshInterval;
   }
 
   /** Settings to build in code: every default of the table above, no issuer, audience or key. */
@@ -169,6 +174,7 @@ public final class JwtSettings {
     in.duration(REUSE_GRACE).ifPresent(v -> in.apply(b::reuseGrace, v));
     in.string(DENYLIST_FAILURE).ifPresent(v -> in.apply(b::onDenyListFailure, v));
     in.longValue(MAX_FAMILIES).ifPresent(v -> in.apply(b::maxFamilies, v));
+    in.duration(KEY_REFRESH_INTERVAL).ifPresent(v -> in.apply(b::keyRefreshInterval, v));
     return in.problems().size() == before ? in.attempt(b::build).orElse(null) : null;
   }
 
@@ -197,11 +203,6 @@ public final class JwtSettings {
   /** The {@code kid} this service signs with; empty when it only verifies. */
   public Optional<String> signingKeyId() {
     return keys.signingKeyId();
-  }
-
-  /** The private key or HMAC secret tokens are signed with; empty when this service only verifies. */
-  Optional<Key> signingKey() {
-    return keys.signingKey();
   }
 
   public Duration accessTokenTtl() {
@@ -244,6 +245,15 @@ public final class JwtSettings {
     return maxFamilies;
   }
 
+  /**
+   * How often key files are read again when keys come from files: a new signing key then signs,
+   * and the previous keys still verify for {@link #maxTokenAge()} plus {@link #clockSkew()}.
+   * The key accessors of these settings keep naming the keys read at start.
+   */
+  public Duration keyRefreshInterval() {
+    return keyRefreshInterval;
+  }
+
   @Override
   public String toString() {
     return "JwtSettings[iss=" + issuer + ", aud=" + audience + ", " + keys + ", access "
@@ -270,6 +280,7 @@ public final class JwtSettings {
     private Duration reuseGrace = Duration.ZERO;
     private boolean allowOnDenyListFailure;
     private int maxFamilies = DEFAULT_MAX_FAMILIES;
+    private Duration keyRefreshInterval = DEFAULT_KEY_REFRESH_INTERVAL;
 
     private Builder() {
     }
@@ -436,6 +447,13 @@ public final class JwtSettings {
             "must be from 1 to 10000000"));
       }
       this.maxFamilies = (int) families;
+      return this;
+    }
+
+    /** How often key files are read again, {@code PT1S} to {@code PT1H}; default {@code PT1M}. */
+    public Builder keyRefreshInterval(Duration interval) {
+      this.keyRefreshInterval = within(KEY_REFRESH_INTERVAL, interval, Duration.ofSeconds(1),
+          Duration.ofHours(1), "a rotated key file is picked up within it, e.g. PT1M");
       return this;
     }
 

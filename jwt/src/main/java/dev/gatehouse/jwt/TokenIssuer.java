@@ -4,6 +4,7 @@ import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.ProblemException;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.jwt.internal.JwtRuntime;
+import dev.gatehouse.jwt.internal.KeySet;
 import dev.gatehouse.jwt.internal.RefreshTokens;
 import dev.gatehouse.jwt.internal.Revocations;
 import dev.gatehouse.jwt.internal.SessionClaim;
@@ -188,7 +189,8 @@ public class TokenIssuer {
   private String accessToken(String subject, Set<String> roles, Map<String, Object> extra,
       String session, Instant now) {
     JwtSettings s = runtime.settings();
-    Key key = s.signingKey().orElseThrow(() -> new IllegalStateException(
+    KeySet keys = runtime.keys().signing();
+    Key key = keys.signingKey().orElseThrow(() -> new IllegalStateException(
         "this service verifies tokens but cannot issue them: set gatehouse.jwt.sign-key"));
     byte[] jti = new byte[18];
     random.nextBytes(jti);
@@ -202,7 +204,7 @@ public class TokenIssuer {
         .claim("jti", Base64.getUrlEncoder().withoutPadding().encodeToString(jti))
         .claim(SessionClaim.NAME, session);
     extra.forEach(claims::claim);
-    JwtSignatureBuilder jws = claims.jws().keyId(s.signingKeyId().orElseThrow())
+    JwtSignatureBuilder jws = claims.jws().keyId(keys.signingKeyId().orElseThrow())
         .algorithm(s.algorithm()).type("JWT");
     return key instanceof SecretKey secret ? jws.sign(secret) : jws.sign((PrivateKey) key);
   }

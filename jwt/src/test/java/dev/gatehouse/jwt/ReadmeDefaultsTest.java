@@ -40,6 +40,7 @@ class ReadmeDefaultsTest {
     defaults.put(JwtSettings.REUSE_GRACE, s.reuseGrace());
     defaults.put(JwtSettings.DENYLIST_FAILURE, s.allowOnDenyListFailure() ? "allow" : "deny");
     defaults.put(JwtSettings.MAX_FAMILIES, s.maxFamilies());
+    defaults.put(JwtSettings.KEY_REFRESH_INTERVAL, s.keyRefreshInterval());
     defaults.put(PasswordHasher.MAX_CONCURRENT, new Words("twice the processors"));
     defaults.put(PasswordHasher.MAX_WAIT, PasswordHasher.DEFAULT_MAX_WAIT);
     ReadmeTable.read().assertDefaults(List.of("gatehouse.jwt.", "gatehouse.password."), defaults);

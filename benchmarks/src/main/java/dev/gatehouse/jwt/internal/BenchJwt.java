@@ -23,7 +23,8 @@ public final class BenchJwt {
   /** Gatehouse's access-token verifier, one per settings, as the bearer filter holds it. */
   public static Verifier verifier(JwtSettings settings) {
     Clock clock = Clock.systemUTC();
-    TokenVerifier verifier = new TokenVerifier(settings, new InMemoryDenyList(clock), clock);
+    TokenVerifier verifier = new TokenVerifier(settings,
+        KeyRing.fixed(SettingsKeys.of(settings), clock), new InMemoryDenyList(clock), clock);
     return token -> {
       try {
         return verifier.verify(token);

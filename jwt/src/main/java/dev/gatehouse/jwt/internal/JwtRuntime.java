@@ -66,10 +66,11 @@ public class JwtRuntime {
   private final SettingsInForce<JwtSettings, InForce> jwt =
       new SettingsInForce<>("GatehouseJwtFeature", this::inForceOf);
   private GatehouseConfigException unconfigured;
+  private JwtSettings configured;
 
   /** The settings in force and what is built from them, replaced together. */
-  private record InForce(JwtSettings settings, RefreshTokenStore store, Revocations revocations,
-      TokenVerifier verifier) {
+  private record InForce(JwtSettings settings, KeyRing keys, RefreshTokenStore store,
+      Revocations revocations, TokenVerifier verifier) {
   }
 
   /** The runtime of the running application. */
@@ -89,7 +90,8 @@ public class JwtRuntime {
     redis = gatehouseRedis.client().orElse(null);
     stateIn = gatehouseRedis.settings().map(Object::toString).orElse("memory");
     try {
-      use(JwtSettings.fromConfig(config));
+      configured = JwtSettings.fromConfig(config);
+      use(configured);
     } catch (GatehouseConfigException refused) {
       if (anyPropertySet()) {
         throw refused;
@@ -125,10 +127,28 @@ public class JwtRuntime {
         : new InMemoryRefreshTokenStore(settings.maxFamilies());
     AccessTokenDenyList denyList = customDenyLists.isResolvable() ? customDenyLists.get()
         : redis != null ? new RedisDenyList(redis) : new InMemoryDenyList(clock);
+    KeyRing keys = keyRing(settings);
     LOG.log(System.Logger.Level.INFO, "Gatehouse JWT active: " + settings + ", state in "
         + stateIn);
-    return new InForce(settings, store, new Revocations(store, denyList, settings, clock),
-        new TokenVerifier(settings, denyList, clock));
+    return new InForce(settings, keys, store, new Revocations(store, denyList, settings, clock),
+        new TokenVerifier(settings, keys, denyList, clock));
+  }
+
+  /**
+   * Keys read from files (settings from configuration, a {@code *-file} property set) are read
+   * again every {@code key-refresh-interval}; keys from code or property values stay as they are.
+   */
+  private KeyRing keyRing(JwtSettings settings) {
+    KeySet keys = SettingsKeys.of(settings);
+    boolean fromFiles = settings == configured && java.util.stream.Stream.of(
+        JwtSettings.SECRET_FILE, JwtSettings.SIGN_KEY_FILE, JwtSettings.VERIFY_KEYS_FILE)
+        .anyMatch(p -> config.getOptionalValue(p, String.class).filter(v -> !v.isBlank())
+            .isPresent());
+    if (!fromFiles) {
+      return KeyRing.fixed(keys, clock);
+    }
+    return KeyRing.refreshing(keys, () -> SettingsKeys.of(JwtSettings.fromConfig(config)),
+        settings.keyRefreshInterval(), settings.maxTokenAge().plus(settings.clockSkew()), clock);
   }
 
   /**
@@ -169,6 +189,11 @@ public class JwtRuntime {
 
   TokenVerifier verifier() {
     return inForce().verifier();
+  }
+
+  /** The keys in force: the one that signs now, and those that verify. */
+  public KeyRing keys() {
+    return inForce().keys();
   }
 
   /** The request's token holder, behind {@code @Inject JsonWebToken}. */

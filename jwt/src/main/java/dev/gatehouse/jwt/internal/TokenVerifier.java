@@ -59,26 +59,50 @@ final class TokenVerifier {
 
   private final JwtSettings settings;
   private final String algorithm;
-  private final Map<String, DefaultJWTParser> parsers = new HashMap<>();
-  private final String onlyKid;
+  private final KeyRing keys;
+  private volatile Parsers parsers;
   private final AccessTokenDenyList denyList;
   private final boolean allowOnDenyListFailure;
   private final Clock clock;
   private final VerifiedTokens verified = new VerifiedTokens(VerifiedTokens.MAX_ENTRIES);
 
-  TokenVerifier(JwtSettings settings, AccessTokenDenyList denyList, Clock clock) {
+  /** One parser per verification key of one state of the key ring. */
+  private record Parsers(KeyRing.State state, Map<String, DefaultJWTParser> byKid,
+      String onlyKid) {
+  }
+
+  TokenVerifier(JwtSettings settings, KeyRing keys, AccessTokenDenyList denyList, Clock clock) {
     this.settings = settings;
     this.algorithm = settings.algorithm().getAlgorithm();
+    this.keys = keys;
     this.denyList = denyList;
     this.allowOnDenyListFailure = settings.allowOnDenyListFailure();
     this.clock = clock;
-    for (Map.Entry<String, Key> e : SettingsKeys.of(settings).verificationKeys().entrySet()) {
-      // one parser per key, built once, with smallrye-jwt's own factory named: no service lookup
-      // per request, and no JWTCallerPrincipalFactory on the class path can replace verification
-      parsers.put(e.getKey(), new DefaultJWTParser(context(e.getValue()),
+    this.parsers = parsersOf(keys.current());
+  }
+
+  private Parsers parsersOf(KeyRing.State state) {
+    Map<String, DefaultJWTParser> byKid = new HashMap<>();
+    for (Map.Entry<String, Key> e : state.verification().entrySet()) {
+      // one parser per key, built once per key set, with smallrye-jwt's own factory named: no
+      // service lookup per request, and no JWTCallerPrincipalFactory on the class path can
+      // replace verification
+      byKid.put(e.getKey(), new DefaultJWTParser(context(e.getValue()),
           new DefaultJWTCallerPrincipalFactory()));
     }
-    this.onlyKid = parsers.size() == 1 ? parsers.keySet().iterator().next() : null;
+    return new Parsers(state, Map.copyOf(byKid),
+        byKid.size() == 1 ? byKid.keySet().iterator().next() : null);
+  }
+
+  /** The parsers of the keys in force, rebuilt when the ring has rotated. */
+  private Parsers parsers() {
+    KeyRing.State now = keys.current();
+    Parsers p = parsers;
+    if (p.state() != now) {
+      p = parsersOf(now);
+      parsers = p;
+    }
+    return p;
   }
 
   private JWTAuthContextInfo context(Key key) {
@@ -115,10 +139,11 @@ final class TokenVerifier {
     if (token.length() > settings.maxTokenBytes()) {
       throw new AuthenticationFailure("token_too_large");
     }
-    String kid = checkHeader(token);
+    Parsers p = parsers();
+    String kid = checkHeader(token, p);
     JsonWebToken jwt;
     try {
-      jwt = parsers.get(kid).parse(token);
+      jwt = p.byKid().get(kid).parse(token);
     } catch (ParseException e) {
       throw new AuthenticationFailure(reason(e));
     } catch (RuntimeException e) {
@@ -170,7 +195,7 @@ final class TokenVerifier {
   }
 
   /** The kid whose key verifies this token. */
-  private String checkHeader(String token) throws AuthenticationFailure {
+  private String checkHeader(String token, Parsers p) throws AuthenticationFailure {
     int first = token.indexOf('.');
     int second = first < 0 ? -1 : token.indexOf('.', first + 1);
     if (first <= 0 || second < 0 || token.indexOf('.', second + 1) >= 0
@@ -209,12 +234,12 @@ final class TokenVerifier {
     }
     Object kid = header.get("kid");
     if (kid == null) {
-      if (onlyKid == null) {
+      if (p.onlyKid() == null) {
         throw new AuthenticationFailure("missing_kid");
       }
-      return onlyKid;
+      return p.onlyKid();
     }
-    if (!(kid instanceof String k) || !parsers.containsKey(k)) {
+    if (!(kid instanceof String k) || !p.byKid().containsKey(k)) {
       throw new AuthenticationFailure("unknown_kid");
     }
     return k;
