@@ -95,6 +95,23 @@ class PackagedSecretsTest {
   }
 
   @Test
+  void aPackagedRedisUrlCountsOnlyWhenItCarriesCredentials() {
+    PackagedConfig plainUrl = PackagedConfig.inJar(Map.of("gatehouse.redis.url",
+        "redis://127.0.0.1:1"));
+    try (EmbeddedServer server = plainUrl.run(() -> Servers.hs256(Servers.secret(32))
+        .property("gatehouse.redis.url", "redis://app:hunter2-redis@127.0.0.1:1").build()
+        .start())) {
+      assertThat(server.port()).as("a packaged URL without a password").isPositive();
+    }
+    assertThat(refusal(PackagedConfig.inJar(Map.of("gatehouse.redis.url",
+        "redis://app:hunter2-redis@127.0.0.1:1")), Servers.hs256(Servers.secret(32))
+        .property("gatehouse.redis.url", "redis://127.0.0.1:1")))
+        .as("a packaged password that the environment's URL overrides").singleElement()
+        .asString().startsWith("gatehouse.redis.url: is also set in PropertiesConfigSource[")
+        .doesNotContain("hunter2-redis");
+  }
+
+  @Test
   void theSameSecretFromASystemPropertyStartsBesideAPackagedFileWithoutSecrets() {
     String secret = Servers.secret(32);
     PackagedConfig settingsOnly = PackagedConfig.inJar(Map.of("gatehouse.jwt.access-token-ttl",

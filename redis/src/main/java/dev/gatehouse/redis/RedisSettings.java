@@ -114,10 +114,19 @@ public final class RedisSettings {
     if (!in.apply(b::url, url.get())) {
       return Optional.empty();
     }
-    if (b.uri.getRawUserInfo() != null && !in.refusePackaged(URL, PASSWORD_FILE)) {
+    if (!in.refusePackaged(URL, PASSWORD_FILE, RedisSettings::carriesCredentials)) {
       return Optional.empty();
     }
     return in.attempt(b::build);
+  }
+
+  /** Whether a URL names a user or password, which then ships wherever the URL does. */
+  private static boolean carriesCredentials(String url) {
+    try {
+      return URI.create(url).getRawUserInfo() != null;
+    } catch (IllegalArgumentException notAUrl) {
+      return url.contains("@");
+    }
   }
 
   public URI uri() {
@@ -135,11 +144,6 @@ public final class RedisSettings {
   /** The ACL user Gatehouse authenticates as; empty for Redis's default user. */
   public Optional<String> user() {
     return Optional.ofNullable(user);
-  }
-
-  /** Whether Gatehouse authenticates ({@code AUTH}) with a password. */
-  public boolean hasPassword() {
-    return password != null;
   }
 
   /** The password, for {@link RedisConnector} only. */

@@ -120,7 +120,17 @@ public final class ConfigReader {
    * @return whether the value may be used
    */
   public boolean refusePackaged(String name, String fileName) {
-    List<PackagedSecrets.Finding> found = PackagedSecrets.find(config, name);
+    return refusePackaged(name, fileName, value -> true);
+  }
+
+  /**
+   * {@link #refusePackaged(String, String)} for a property whose value holds a secret only
+   * sometimes — a URL with a password: a packaged value counts only when {@code holdsSecret}
+   * says so of it.
+   */
+  public boolean refusePackaged(String name, String fileName,
+      java.util.function.Predicate<String> holdsSecret) {
+    List<PackagedSecrets.Finding> found = PackagedSecrets.find(config, name, holdsSecret);
     if (found.isEmpty()) {
       return true;
     }

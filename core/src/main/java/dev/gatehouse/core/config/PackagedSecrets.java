@@ -33,7 +33,8 @@ final class PackagedSecrets {
   private PackagedSecrets() {
   }
 
-  static List<Finding> find(Config config, String name) {
+  static List<Finding> find(Config config, String name,
+      java.util.function.Predicate<String> holdsSecret) {
     String winner = null;
     try {
       ConfigValue value = config.getConfigValue(name);
@@ -48,7 +49,8 @@ final class PackagedSecrets {
         continue;
       }
       String raw = source.getValue(name);
-      if (raw == null || raw.isBlank() || REFERENCE.matcher(raw.trim()).matches()) {
+      if (raw == null || raw.isBlank() || REFERENCE.matcher(raw.trim()).matches()
+          || !holdsSecret.test(raw.trim())) {
         continue;
       }
       found.add(new Finding(sourceName, source.getOrdinal(), sourceName.equals(winner)));
