@@ -110,6 +110,13 @@ class JwtStartupRefusalTest {
   }
 
   @Test
+  void refusesAKeyRefreshIntervalOutsideOneSecondToOneHour() {
+    assertThat(problems(hs(Servers.secret(32)).property("gatehouse.jwt.key-refresh-interval",
+        "PT0S"))).containsExactly("gatehouse.jwt.key-refresh-interval: \"PT0S\" must be from PT1S"
+        + " to PT1H; a rotated key file is picked up within it, e.g. PT1M");
+  }
+
+  @Test
   void refusesTheNoneAlgorithm() {
     assertThat(problems(hs(Servers.secret(32)).property("gatehouse.jwt.algorithm", "none")))
         .containsExactly("gatehouse.jwt.algorithm: \"none\" is not a supported signature"

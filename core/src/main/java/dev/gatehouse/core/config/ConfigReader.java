@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -129,7 +130,7 @@ public final class ConfigReader {
    * says so of it.
    */
   public boolean refusePackaged(String name, String fileName,
-      java.util.function.Predicate<String> holdsSecret) {
+      Predicate<String> holdsSecret) {
     List<PackagedSecrets.Finding> found = PackagedSecrets.find(config, name, holdsSecret);
     if (found.isEmpty()) {
       return true;

@@ -3,6 +3,7 @@ package dev.gatehouse.core.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
@@ -34,7 +35,7 @@ final class PackagedSecrets {
   }
 
   static List<Finding> find(Config config, String name,
-      java.util.function.Predicate<String> holdsSecret) {
+      Predicate<String> holdsSecret) {
     String winner = null;
     try {
       ConfigValue value = config.getConfigValue(name);
