@@ -136,6 +136,14 @@ public final class EmbeddedServerProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /**
+   * The operating system's id of the process, for tests that watch it from outside (e.g. its
+   * thread count in {@code /proc/<pid>/status}).
+   */
+  public long pid() {
+    return process.pid();
+  }
+
   /** Everything it wrote so far, lines joined with {@code \n}. */
   public String output() {
     return String.join("\n", output);
