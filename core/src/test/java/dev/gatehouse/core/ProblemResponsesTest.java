@@ -140,6 +140,18 @@ class ProblemResponsesTest {
   }
 
   @Test
+  void aStoreThatTimedOutIsA503NotASlowBodys408() {
+    RecordedEvents events = server.cdi().select(RecordedEvents.class).get();
+    events.clear();
+    ExtractableResponse<Response> r = given().get("/echo/store-timed-out").then().statusCode(503)
+        .header("Retry-After", "2").extract();
+    isSafe(r);
+    assertThat(events.all()).extracting(e -> e.type() + ":" + e.reason())
+        .contains("SERVER_ERROR:store_unavailable")
+        .doesNotContain("BODY_TOO_SLOW:read_timeout");
+  }
+
+  @Test
   void aSaturatedStoreIsA503WithRetryAfterAndItsOwnEventReason() {
     RecordedEvents events = server.cdi().select(RecordedEvents.class).get();
     events.clear();

@@ -37,6 +37,13 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
     if (exception instanceof ProblemException p) {
       return p.getResponse();
     }
+    // before the body checks: a store's own read timeout (a SocketTimeoutException under a
+    // Redis client's exception) is the store's failure, a 503, not a slow body's 408
+    StoreUnavailableException store = StrictJsonInterceptor.find(exception,
+        StoreUnavailableException.class);
+    if (store != null) {
+      return storeUnavailable(store);
+    }
     BodyTooLargeException tooLarge = StrictJsonInterceptor.find(exception,
         BodyTooLargeException.class);
     if (tooLarge != null) {
@@ -48,11 +55,6 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
     }
     if (StrictJsonInterceptor.find(exception, BodyUnreadableException.class) != null) {
       return StrictJsonInterceptor.unreadable().toResponse();
-    }
-    StoreUnavailableException store = StrictJsonInterceptor.find(exception,
-        StoreUnavailableException.class);
-    if (store != null) {
-      return storeUnavailable(store);
     }
     if (exception instanceof WebApplicationException w) {
       return fromWebApplicationException(w);

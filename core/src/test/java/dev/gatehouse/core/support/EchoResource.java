@@ -184,6 +184,15 @@ public class EchoResource {
         new java.net.ConnectException("Connection refused: redis.internal:6379"));
   }
 
+  /** As a Redis client reports a command that got no answer in time. */
+  @GET
+  @Path("/store-timed-out")
+  public String storeTimedOut() {
+    throw new dev.gatehouse.core.StoreUnavailableException("session store",
+        new IllegalStateException("java.net.SocketTimeoutException: Read timed out",
+            new java.net.SocketTimeoutException("Read timed out")));
+  }
+
   @GET
   @Path("/store-saturated")
   public String storeSaturated() {
