@@ -26,6 +26,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class Database {
 
+  private static final System.Logger LOG = System.getLogger("dev.gatehouse.example");
+
   private volatile Opened opened;
 
   /** The pool and the factory on it, closed together. */
@@ -71,7 +73,10 @@ public class Database {
   /**
    * Runs {@code work} in one transaction. A database outage becomes 503 (event
    * {@code store_unavailable}), so does a pool whose every connection stayed busy for the whole
-   * wait (event {@code store_saturated}); neither is ever a 500.
+   * wait (event {@code store_saturated}); neither is ever a 500. Closing the entity manager hands
+   * its connection back, which fails on a connection the outage broke: that failure never
+   * replaces the outcome — after a commit the work is done and its result stands; after a
+   * failure it is added to that failure as suppressed.
    */
   public <T> T tx(Function<EntityManager, T> work) {
     EntityManager em;
@@ -81,11 +86,11 @@ public class Database {
       throw new StoreUnavailableException("database", e);
     }
     EntityTransaction tx = em.getTransaction();
+    T result;
     try {
       tx.begin();
-      T result = work.apply(em);
+      result = work.apply(em);
       tx.commit();
-      return result;
     } catch (RuntimeException e) {
       if (tx.isActive()) {
         try {
@@ -94,6 +99,11 @@ public class Database {
           e.addSuppressed(rollbackFailed);
         }
       }
+      try {
+        em.close();
+      } catch (RuntimeException closeFailed) {
+        e.addSuppressed(closeFailed);
+      }
       if (poolExhausted(e)) {
         throw StoreUnavailableException.saturated("database", e);
       }
@@ -101,9 +111,15 @@ public class Database {
         throw new StoreUnavailableException("database", e);
       }
       throw e;
-    } finally {
-      em.close();
     }
+    try {
+      em.close();
+    } catch (RuntimeException closeFailed) {
+      // committed: the pool drops the connection it could not take back, the answer stands
+      LOG.log(System.Logger.Level.WARNING, "a database connection could not be handed back"
+          + " after a commit: " + closeFailed.getClass().getSimpleName());
+    }
+    return result;
   }
 
   /** Whether every pooled connection stayed in use for the whole bounded wait. */
