@@ -2,8 +2,11 @@ package dev.gatehouse.example.data;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 
 /**
@@ -28,6 +31,7 @@ final class ConnectionPool extends HikariDataSource {
     c.setPassword(password);
     c.setMaximumPoolSize(settings.size());
     c.setConnectionTimeout(settings.maxWait().toMillis());
+    c.setExceptionOverride(new EvictBroken());
     return c;
   }
 
@@ -40,6 +44,22 @@ final class ConnectionPool extends HikariDataSource {
         throw new Exhausted(e);
       }
       throw e;
+    }
+  }
+
+  /**
+   * Evicts a connection whose driver reports it broken with the JDBC class for it. HikariCP
+   * evicts on its own only for SQL states it knows ({@code 08xxx} and a few vendors' codes); H2
+   * reports a cut connection as {@code 90067} or {@code 90121}, so without this the pool handed
+   * the same dead connections out again for as long as requests kept them busy — a database
+   * that came back stayed unreachable for the service until it was restarted.
+   */
+  static final class EvictBroken implements SQLExceptionOverride {
+    @java.lang.Override
+    public SQLExceptionOverride.Override adjudicate(SQLException e) {
+      return e instanceof SQLNonTransientConnectionException
+          || e instanceof SQLRecoverableException ? SQLExceptionOverride.Override.MUST_EVICT
+          : SQLExceptionOverride.Override.CONTINUE_EVICT;
     }
   }
 
