@@ -69,7 +69,8 @@ public class AuthResource {
    * Every attempt counts against the client address ({@code @RateLimited("login")}); failures
    * count against the account from this address ({@code login-failures}, forgiven by a success)
    * and against the account from anywhere ({@code login-account}, a slower ceiling), so someone
-   * guessing at an account from elsewhere does not lock its owner out.
+   * guessing at an account from elsewhere does not lock its owner out. The account is looked up
+   * before the attempt is counted, so a database outage (503) counts as no failure.
    */
   @POST
   @Path("/login")
@@ -77,8 +78,10 @@ public class AuthResource {
   @RateLimited("login")
   public IssuedTokens login(@Valid LoginRequest request) {
     String account = request.email();
-    RateLimits.Attempt attempt = rateLimits.attempt("login-failures", "login-account", account);
+    // looked up before the attempt is counted: a database that cannot answer (503) tested no
+    // password, and counted as a failure it would lock the owner out once it is back
     Optional<User> user = users.byEmail(account);
+    RateLimits.Attempt attempt = rateLimits.attempt("login-failures", "login-account", account);
     boolean ok = passwords.verify(user.map(u -> u.passwordHash).orElse(null), request.password());
     if (!ok || user.isEmpty()) {
       throw new ProblemException(Problem.of(401)
