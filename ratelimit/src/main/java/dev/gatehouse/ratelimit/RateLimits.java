@@ -108,14 +108,17 @@ public class RateLimits {
     /**
      * The secret was right: this attempt is not counted, and the failures from this address for
      * this account are forgiven. Failures from other addresses stay in the account-wide count.
+     * When the store cannot take the first give-back, the second is not tried: both stay counted
+     * (stricter, never laxer), and the request waits for a failing store once, not twice.
      */
     public synchronized void succeeded() {
       if (done) {
         return;
       }
       done = true;
-      limiter.giveBack(perAddress, addressBucket, perAddress.limit());
-      limiter.giveBack(perAccount, accountBucket, 1);
+      if (limiter.giveBack(perAddress, addressBucket, perAddress.limit())) {
+        limiter.giveBack(perAccount, accountBucket, 1);
+      }
     }
   }
 

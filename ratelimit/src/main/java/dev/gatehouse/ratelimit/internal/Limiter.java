@@ -97,13 +97,18 @@ public final class Limiter {
   /**
    * Gives back {@code calls} permits of {@code bucket}; a store that cannot answer keeps them
    * counted (stricter, never laxer), logged.
+   *
+   * @return false when the store could not answer, so that a caller with more to give back does
+   *     not wait for the same failing store again
    */
-  public void giveBack(RateLimitPolicy policy, String bucket, int calls) {
+  public boolean giveBack(RateLimitPolicy policy, String bucket, int calls) {
     try {
       backend.giveBack(policy, bucket, calls);
+      return true;
     } catch (StoreUnavailableException e) {
       LOG.log(System.Logger.Level.WARNING, "rate-limit store unavailable: " + calls
           + " call(s) of policy " + policy.name() + " stay counted");
+      return false;
     }
   }
 
