@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.commands.ProtocolCommand;
 import redis.clients.jedis.exceptions.JedisException;
@@ -22,9 +25,11 @@ import redis.embedded.core.ExecutableProvider;
  * process ({@code SIGSTOP}: connections are accepted by the kernel and then hang), stop it and wait
  * until it is gone, start it again empty on the same port, and make it sleep
  * ({@code DEBUG SLEEP}; Redis 7 refuses {@code DEBUG} unless started with
- * {@code --enable-debug-command local}, which is passed when the binary is 7 or later). No
- * persistence: a restart is empty. An external Redis ({@code GATEHOUSE_TEST_REDIS_URL}) is never
- * used, since it must not be paused or stopped.
+ * {@code --enable-debug-command local}, which is passed when the binary is 7 or later). It
+ * persists as production Redis should (append-only file in a directory of its own), so
+ * {@link #start()} after {@link #stop()} brings the data back and {@link #startEmpty()} does not.
+ * An external Redis ({@code GATEHOUSE_TEST_REDIS_URL}) is never used, since it must not be paused
+ * or stopped.
  */
 final class OwnRedis implements AutoCloseable {
 
@@ -34,12 +39,14 @@ final class OwnRedis implements AutoCloseable {
   private final Path binary;
   private final int port;
   private final Path log;
+  private final Path data;
   private Process process;
 
-  private OwnRedis(Path binary, int port, Path log) {
+  private OwnRedis(Path binary, int port, Path log, Path data) {
     this.binary = binary;
     this.port = port;
     this.log = log;
+    this.data = data;
   }
 
   /** Starts one on a free loopback port, its output appended to {@code log}. */
@@ -50,15 +57,22 @@ final class OwnRedis implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("the embedded-redis artifact has no redis-server here", e);
     }
-    OwnRedis redis = new OwnRedis(binary, freePort(), log);
+    Path data;
+    try {
+      data = Files.createTempDirectory("gatehouse-faults-redis");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    OwnRedis redis = new OwnRedis(binary, freePort(), log, data);
     redis.start();
     return redis;
   }
 
-  /** Starts (again, empty) on the same port and returns once it answers {@code PING}. */
+  /** Starts on the same port with the data it had, and returns once it answers {@code PING}. */
   synchronized void start() {
     List<String> command = new ArrayList<>(List.of(binary.toString(), "--port",
-        String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+        String.valueOf(port), "--bind", "127.0.0.1", "--dir", data.toString(), "--save", "",
+        "--appendonly", "yes"));
     if (majorVersion() >= 7) {
       command.addAll(List.of("--enable-debug-command", "local"));
     }
@@ -151,6 +165,26 @@ final class OwnRedis implements AutoCloseable {
     }
   }
 
+  /** Starts on the same port without the data it had: a Redis replaced, or persisting nothing. */
+  synchronized void startEmpty() {
+    deleteData();
+    start();
+  }
+
+  private void deleteData() {
+    try (Stream<Path> files = Files.walk(data)) {
+      files.sorted(Comparator.reverseOrder()).filter(f -> !f.equals(data)).forEach(f -> {
+        try {
+          Files.delete(f);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Stops it and returns once the process is gone (a paused one is resumed first). */
   synchronized void stop() {
     if (process == null) {
@@ -177,6 +211,12 @@ final class OwnRedis implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    deleteData();
+    try {
+      Files.deleteIfExists(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static int freePort() {
