@@ -34,13 +34,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import redis.clients.jedis.Jedis;
 
 /**
- * The example jar under a concurrent mixed load ({@value #WORKERS} workers: logins, refreshes,
- * note reads and writes, registrations, health checks — see {@link MixedLoad}) while its stores
- * fail: Redis stopped (and started again with its data), paused ({@code SIGSTOP}: connections
- * hang), restarted empty, slowed
- * ({@code DEBUG SLEEP} longer than the timeout), and the database unreachable (a {@link TcpCut}
- * in front of the test's own H2 TCP server resets every connection and refuses new ones). The
- * Redis is the test's own ({@link OwnRedis}), never {@code GATEHOUSE_TEST_REDIS_URL}.
+ * The example jar under a concurrent mixed load ({@value #WORKERS} workers, each with a session
+ * of its own on {@value #ACCOUNTS} accounts: logins, refreshes, note reads and writes,
+ * registrations, health checks — see {@link MixedLoad}) while its stores fail: Redis stopped
+ * (and started again with its data), paused ({@code SIGSTOP}: connections hang), restarted empty,
+ * slowed ({@code DEBUG SLEEP} longer than the timeout), and the database unreachable (a
+ * {@link TcpCut} in front of the test's own H2 TCP server resets every connection and refuses new
+ * ones). The Redis is the test's own ({@link OwnRedis}), never {@code GATEHOUSE_TEST_REDIS_URL}.
  *
  * <p>Every wait the service has is set to 0.5 s: {@code gatehouse.redis.timeout}
  * ({@link #REDIS_TIMEOUT}), the database pool's wait and the password hasher's. Asserted for every
@@ -72,14 +72,15 @@ import redis.clients.jedis.Jedis;
  * <p>After each fault the service recovers without a restart within {@link #RECOVERY} of the
  * store's return (polled: a probe's notes are listed and its refresh is answered by the store;
  * no password hashed, so the probe measures the stores, not the CPU). Once the load stops, the
- * process's thread count and Redis's connections are back (see {@link #countsAreBack}). The
+ * process's thread count and Redis's connections are back (see {@link AtRest#isBackTo}). The
  * figures measured are written to {@code target/faults-under-load.txt}. The class runs in about
- * 90 s on this machine under that load.
+ * 80 s on this machine under that load (set-up, about 30 s, is mostly password hashing).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsUnderLoadIT {
 
   static final int WORKERS = 16;
+  static final int ACCOUNTS = 4;
   static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
   static final Duration MARGIN = Duration.ofMillis(3000);
   static final Duration BOUND = REDIS_TIMEOUT.plus(MARGIN);
@@ -96,21 +97,16 @@ class FaultsUnderLoadIT {
    */
   static final Duration FAULT = Duration.ofSeconds(5);
   static final double SLEEP_SECONDS = 5.5;
-  /** RedisConnector's {@code maxIdle}. */
-  static final int POOL_MAX_IDLE = 16;
 
   static OwnRedis redis;
   static Server h2;
   static TcpCut db;
   static EmbeddedServerProcess app;
   static MixedLoad load;
+  static final List<String> accounts = new ArrayList<>();
   static Session probe;
-  static Baseline baseline;
+  static FaultPhase.Stage stage;
   static final Figures figures = new Figures(Path.of("target", "faults-under-load.txt"));
-
-  /** The counts taken at rest after a warm-up under the same load. */
-  record Baseline(int threads, int redisConnections) {
-  }
 
   @BeforeAll
   static void start() throws Exception {
@@ -136,40 +132,51 @@ class FaultsUnderLoadIT {
     assertThat(app.isListening()).as(app.output()).isTrue();
 
     Client client = new Client(app.port());
-    // the accounts' password hashes are most of the set-up's time: made side by side
+    // password hashes are most of the set-up's time: four accounts, shared by the workers, each
+    // worker logged in on its own (a session each), side by side
     ExecutorService setUp = Executors.newFixedThreadPool(8);
     List<Future<Session>> made = new ArrayList<>();
-    for (int i = 0; i <= WORKERS; i++) {
-      made.add(setUp.submit(() -> session(client, "worker")));
-    }
-    List<Session> sessions = new ArrayList<>();
     try {
-      for (Future<Session> f : made) {
-        sessions.add(f.get(120, TimeUnit.SECONDS));
+      List<Future<String>> registered = new ArrayList<>();
+      for (int i = 0; i < ACCOUNTS; i++) {
+        registered.add(setUp.submit(() -> account(client, "worker")));
+      }
+      for (Future<String> f : registered) {
+        accounts.add(f.get(120, TimeUnit.SECONDS));
+      }
+      for (int i = 0; i <= WORKERS; i++) {
+        String email = accounts.get(i % ACCOUNTS);
+        made.add(setUp.submit(() -> session(client, email)));
       }
     } finally {
-      setUp.shutdownNow();
+      setUp.shutdown();
+    }
+    List<Session> sessions = new ArrayList<>();
+    for (Future<Session> f : made) {
+      sessions.add(f.get(120, TimeUnit.SECONDS));
     }
     probe = sessions.remove(WORKERS);
     load = new MixedLoad("http://127.0.0.1:" + app.port(), sessions,
         Duration.ofSeconds(CLIENT_TIMEOUT_SECONDS));
     load.start();
-    awaitCalls(load.callCount(), 6 * WORKERS);
+    FaultPhase.awaitCalls(load, load.callCount(), 6 * WORKERS);
     load.stop();
-    baseline = new Baseline(ProcStatus.of(app.pid()).threads(), gatehouseConnections());
-    figures.add("baseline after warm-up: " + baseline.threads() + " threads, "
-        + baseline.redisConnections() + " Redis connections of Gatehouse's pool; threads "
+    AtRest baseline = AtRest.of(app.pid(), redis);
+    stage = new FaultPhase.Stage(app, redis, load, () -> probe, baseline, figures);
+    figures.add("baseline after warm-up: " + baseline + "; threads "
         + ProcStatus.threadNames(app.pid()));
   }
 
-  /**
-   * A new account with a session and a note; a 503 (the password hasher saturated by the load)
-   * is retried, as a client would.
-   */
-  private static Session session(Client client, String name) {
+  /** A new account; a 503 (the password hasher saturated by the load) is retried. */
+  private static String account(Client client, String name) {
     String email = Client.uniqueEmail(name);
     Poll.until(Duration.ofSeconds(30), () -> "registered " + email,
         () -> status(client.register(email, MixedLoad.PASSWORD).extract().statusCode(), 201));
+    return email;
+  }
+
+  /** A new session of the account, with a note; a 503 is retried, as a client would. */
+  private static Session session(Client client, String email) {
     JsonPath[] tokens = new JsonPath[1];
     Poll.until(Duration.ofSeconds(30), () -> "logged in " + email, () -> {
       var r = client.login(email, MixedLoad.PASSWORD).extract();
@@ -179,6 +186,11 @@ class FaultsUnderLoadIT {
     String access = tokens[0].getString("access_token");
     return new Session(email, access, tokens[0].getString("refresh_token"),
         client.createNote(access, "first"));
+  }
+
+  /** A new session of one of the workers' accounts. */
+  private static Session anotherSession() {
+    return session(new Client(app.port()), accounts.get(0));
   }
 
   /** Whether {@code status} is {@code expected}; false on a 503, anything else fails. */
@@ -218,8 +230,8 @@ class FaultsUnderLoadIT {
   @Test
   @Order(1)
   void redisStopped() {
-    Phase phase = Phase.begin("Redis stopped");
-    Session kept = session(new Client(app.port()), "kept");
+    FaultPhase phase = FaultPhase.begin(stage, "Redis stopped");
+    Session kept = anotherSession();
     redis.stop();
     long from = System.nanoTime();
     String token = kept.refresh;
@@ -238,7 +250,7 @@ class FaultsUnderLoadIT {
   @Test
   @Order(2)
   void redisPaused() {
-    Phase phase = Phase.begin("Redis paused (SIGSTOP)");
+    FaultPhase phase = FaultPhase.begin(stage, "Redis paused (SIGSTOP)");
     redis.pause();
     long from = System.nanoTime();
     holdUntilJudged(from, Op.values());
@@ -251,8 +263,8 @@ class FaultsUnderLoadIT {
   @Test
   @Order(3)
   void redisRestartedEmpty() {
-    Phase phase = Phase.begin("Redis restarted empty");
-    Session before = session(new Client(app.port()), "before-restart");
+    FaultPhase phase = FaultPhase.begin(stage, "Redis restarted empty");
+    Session before = anotherSession();
     redis.stop();
     long from = System.nanoTime();
     holdUntilJudged(from, Op.values());
@@ -262,13 +274,13 @@ class FaultsUnderLoadIT {
     phase.refreshesWereLetThrough(from, to);
     // its session lived in the Redis that is gone: refused, never renewed from anything kept
     assertThat(answered(Op.REFRESH, before)).isEqualTo(401);
-    probe = session(new Client(app.port()), "probe");
+    probe = anotherSession();
   }
 
   @Test
   @Order(4)
   void redisSlowed() {
-    Phase phase = Phase.begin("Redis slowed (DEBUG SLEEP " + SLEEP_SECONDS + " s)");
+    FaultPhase phase = FaultPhase.begin(stage, "Redis slowed (DEBUG SLEEP " + SLEEP_SECONDS + " s)");
     long sent = System.nanoTime();
     CompletableFuture<Void> sleeping = CompletableFuture.runAsync(() -> redis.sleep(SLEEP_SECONDS));
     // Redis sleeps once a PING sent after the DEBUG SLEEP gets no answer within the timeout
@@ -283,8 +295,9 @@ class FaultsUnderLoadIT {
   @Test
   @Order(5)
   void databaseUnreachable() {
-    Phase phase = Phase.begin("database unreachable");
-    Session refused = session(new Client(app.port()), "db-outage");
+    FaultPhase phase = FaultPhase.begin(stage, "database unreachable");
+    // an account of its own: its five logins below must lock nobody out, and would
+    Session refused = session(new Client(app.port()), account(new Client(app.port()), "db"));
     db.cut();
     long from = System.nanoTime();
     // five logins of one account refused by the outage: not five wrong passwords
@@ -374,211 +387,11 @@ class FaultsUnderLoadIT {
     return n;
   }
 
-  private static void awaitCalls(int from, int calls) {
-    Poll.until(Duration.ofSeconds(60), () -> calls + " calls of the load",
-        () -> load.callCount() - from >= calls);
-  }
-
-  /** Connections named by Gatehouse's client ({@code CLIENT LIST}). */
-  static int gatehouseConnections() {
-    return redisConnections().get("gatehouse");
-  }
-
-  /** Redis's connections: Gatehouse's ({@code name=gatehouse}), the test's, and any other. */
-  static Map<String, Integer> redisConnections() {
-    Map<String, Integer> n = new HashMap<>(Map.of("gatehouse", 0, "test", 0, "other", 0));
-    try (Jedis admin = redis.admin()) {
-      admin.clientList().lines().filter(l -> !l.isBlank()).forEach(l -> n.merge(
-          l.contains(" name=gatehouse ") ? "gatehouse"
-              : l.contains(" name=test-admin ") ? "test" : "other", 1, Integer::sum));
-    }
-    return n;
-  }
-
   static int freePort() {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
       return s.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** One fault under load: warm-up, the fault, recovery, and the checks on every call. */
-  static final class Phase {
-    final String name;
-    final int firstCall;
-    final long allowedBefore = allowedThroughFailure();
-
-    private Phase(String name, int firstCall) {
-      this.name = name;
-      this.firstCall = firstCall;
-    }
-
-    /** Events of calls a limit let through while its store failed (its policy: allow). */
-    static long allowedThroughFailure() {
-      return app.output().lines()
-          .filter(l -> l.contains("\"ratelimit_store_unavailable_allowed\"")).count();
-    }
-
-    /**
-     * Every refresh made while Redis could not answer was let through by its limit (one
-     * {@code SERVER_ERROR} event each), and still got no new tokens — 503 from its store.
-     */
-    void refreshesWereLetThrough(long from, long to) {
-      long refreshes = calls().stream().filter(c -> c.op() == Op.REFRESH && c.within(from, to))
-          .count();
-      assertThat(refreshes).as("%s: refreshes judged", name).isPositive();
-      Poll.until(Duration.ofSeconds(10), () -> name + ": " + refreshes + " refreshes let"
-          + " through, events: " + (allowedThroughFailure() - allowedBefore),
-          () -> allowedThroughFailure() - allowedBefore >= refreshes);
-    }
-
-    /** Starts the load and returns once each worker made a few calls. */
-    static Phase begin(String name) {
-      int first = load.callCount();
-      load.start();
-      awaitCalls(first, 4 * WORKERS);
-      return new Phase(name, first);
-    }
-
-    List<Call> calls() {
-      return load.callsFrom(firstCall);
-    }
-
-    /**
-     * The store is back: polls until the probe succeeds, stops the load, then checks every call
-     * of the phase and the counts.
-     */
-    void end(long from, long to, java.util.function.ToIntFunction<Op> expected) {
-      long restored = System.nanoTime();
-      Duration recovery;
-      try {
-        Poll.until(Duration.ofSeconds(20), () -> "the probe succeeding", Phase::probeSucceeds);
-        recovery = Duration.ofNanos(System.nanoTime() - restored);
-      } finally {
-        load.stop();
-      }
-      List<Call> calls = calls();
-      List<Call> during = calls.stream().filter(c -> c.within(from, to)).toList();
-      Duration max = calls.stream().map(Call::latency).max(Duration::compareTo)
-          .orElse(Duration.ZERO);
-      Duration maxDuring = during.stream().map(Call::latency).max(Duration::compareTo)
-          .orElse(Duration.ZERO);
-      figures.add(name + ": threads as the load stopped " + ProcStatus.threadNames(app.pid()));
-      Counts counts = countsAreBack();
-      long lostSessions = calls.stream().filter(c -> c.op() == Op.REFRESH && c.status() == 401)
-          .count();
-      figures.add(String.format("%s: %d calls (%d during the fault, %d ms of it); max latency"
-          + " %d ms (during the fault %d ms); recovered in %d ms; %d refreshes refused 401"
-          + " (session gone); %s", name, calls.size(), during.size(),
-          Duration.ofNanos(to - from).toMillis(), max.toMillis(), maxDuring.toMillis(),
-          recovery.toMillis(), lostSessions, counts));
-
-      assertThat(calls).as("%s: every call answered 2xx, 4xx or a 503 problem", name)
-          .allSatisfy(Phase::answered);
-      assertThat(calls).as("%s: every call within %s, a login or registration outside the"
-          + " fault within %s", name, BOUND, PASSWORD_BOUND)
-          .allSatisfy(c -> assertThat(c.latency()).as(when(c, from, to))
-              .isLessThanOrEqualTo(hashes(c, from, to) ? PASSWORD_BOUND : BOUND));
-      assertThat(during).as("%s: calls made while the store could not answer", name)
-          .allSatisfy(c -> assertThat(c.status()).as(when(c, from, to))
-              .isEqualTo(expected.applyAsInt(c.op())));
-      assertThat(recovery).as("%s: recovery after the store returned", name)
-          .isLessThanOrEqualTo(RECOVERY);
-    }
-
-    /** A login or registration not refused by the fault: it may hash a password. */
-    private static boolean hashes(Call c, long from, long to) {
-      return (c.op() == Op.LOGIN || c.op() == Op.REGISTER) && !c.within(from, to);
-    }
-
-    /** The call, with when it started and ended relative to the fault. */
-    private static String when(Call c, long from, long to) {
-      return c + ", from " + (c.start() - from) / 1_000_000 + " ms to " + (c.end() - from)
-          / 1_000_000 + " ms after the fault began (it lasted " + (to - from) / 1_000_000
-          + " ms)";
-    }
-
-    private static void answered(Call c) {
-      assertThat(c.failure()).as(c.toString()).isNull();
-      assertThat(c.status()).as(c.toString()).satisfiesAnyOf(
-          s -> assertThat(s).isBetween(200, 299),
-          s -> assertThat(s).isBetween(400, 499),
-          s -> assertThat(s).isEqualTo(503));
-      if (c.status() == 503) {
-        // 2 s from a store that failed, 1 s from the password hasher when it is saturated
-        assertThat(c.retryAfter()).as(c.toString()).isIn("1", "2");
-        assertThat(c.contentType()).as(c.toString()).isEqualTo("application/problem+json");
-      }
-    }
-
-    /**
-     * The probe's notes are listed (the deny-list, and the database, answer) and its refresh is
-     * answered by the session store: rotated (200), or refused because an empty Redis lost the
-     * session (401). No password is hashed: the probe measures the stores, not the CPU.
-     */
-    private static boolean probeSucceeds() {
-      if (load.once(Op.LIST_NOTES, probe).status() != 200) {
-        return false;
-      }
-      int refresh = load.once(Op.REFRESH, probe).status();
-      return refresh == 200 || refresh == 401;
-    }
-  }
-
-  /** Threads of the process and Redis connections, back at rest. */
-  record Counts(int threads, int redisConnections, Duration settled) {
-    @Override
-    public String toString() {
-      return String.format("at rest after %d ms: %d threads (baseline %d), %d Redis connections"
-          + " of Gatehouse's pool (baseline %d), none other", settled.toMillis(), threads,
-          baseline.threads(), redisConnections, baseline.redisConnections());
-    }
-  }
-
-  /**
-   * Polls until, with the load stopped, the process has no more threads than at the baseline,
-   * Gatehouse's pool holds at most {@value #POOL_MAX_IDLE} Redis connections and Redis has no
-   * connection that is neither Gatehouse's nor the test's (a half-open one from a handshake that
-   * timed out, say).
-   *
-   * <p>Why the pool's bound and not the baseline's count: the pool (RedisConnector) keeps up to
-   * {@value #POOL_MAX_IDLE} idle connections and evicts none, so at rest it holds as many as were
-   * borrowed at once at the busiest moment since the last restart of Redis — more after a fault,
-   * when every request holds its connection for the whole timeout. A connection leaked (borrowed
-   * and never returned, or broken and never closed) stays open on top of them; the phases fail
-   * hundreds of calls, so a leak per failure would pass the bound at once.
-   */
-  static Counts countsAreBack() {
-    Duration settled = Poll.until(Duration.ofSeconds(30), () -> "threads "
-        + ProcStatus.of(app.pid()).threads() + " (baseline " + baseline.threads()
-        + "), Redis connections " + redisConnections(),
-        () -> ProcStatus.of(app.pid()).threads() <= baseline.threads()
-            && redisConnections().get("gatehouse") <= POOL_MAX_IDLE
-            && redisConnections().get("other") == 0);
-    return new Counts(ProcStatus.of(app.pid()).threads(), gatehouseConnections(), settled);
-  }
-
-  /** The figures measured, for the README. */
-  static final class Figures {
-    private final Path file;
-    private final List<String> lines = new ArrayList<>();
-
-    Figures(Path file) {
-      this.file = file;
-    }
-
-    synchronized void add(String line) {
-      lines.add(line);
-      System.out.println("[faults] " + line);
-    }
-
-    synchronized void write() {
-      try {
-        Files.write(file, lines);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
   }
 }
