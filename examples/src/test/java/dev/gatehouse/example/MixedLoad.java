@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A concurrent mixed load on the notes service, as its clients use it: each worker has an account
@@ -72,9 +70,8 @@ final class MixedLoad implements AutoCloseable {
   private final Duration clientTimeout;
   private final List<Session> sessions;
   private final HttpClient http;
-  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final List<Call> calls = new ArrayList<>(); // guarded by itself
   private final List<Thread> workers = new ArrayList<>();
-  private final AtomicInteger relogins = new AtomicInteger();
   private volatile boolean running;
 
   MixedLoad(String base, List<Session> sessions, Duration clientTimeout) {
@@ -116,7 +113,9 @@ final class MixedLoad implements AutoCloseable {
 
   /** Every call recorded so far, in the order they ended. */
   List<Call> calls() {
-    return List.copyOf(calls);
+    synchronized (calls) {
+      return List.copyOf(calls);
+    }
   }
 
   /** Calls ended since index {@code from} of {@link #calls()}. */
@@ -126,12 +125,9 @@ final class MixedLoad implements AutoCloseable {
   }
 
   int callCount() {
-    return calls.size();
-  }
-
-  /** How often a worker had to log in again after its session was refused. */
-  int relogins() {
-    return relogins.get();
+    synchronized (calls) {
+      return calls.size();
+    }
   }
 
   private void work(int worker) {
@@ -141,12 +137,13 @@ final class MixedLoad implements AutoCloseable {
     while (running) {
       Op op = mustLogIn ? Op.LOGIN : MIX.get(step++ % MIX.size());
       Call call = call(worker, op, s);
-      calls.add(call);
+      synchronized (calls) {
+        calls.add(call);
+      }
       if (op == Op.LOGIN && call.status() == 200) {
         mustLogIn = false;
       } else if (call.status() == 401 && op != Op.LOGIN) {
         mustLogIn = true;
-        relogins.incrementAndGet();
       }
     }
   }
