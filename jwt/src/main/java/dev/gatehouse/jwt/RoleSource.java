@@ -4,9 +4,10 @@ import java.util.Set;
 
 /**
  * The application's own record of who holds which role, asked when a {@link RecheckRoles} method
- * is called, when enabled documentation is read ({@code gatehouse.docs.roles}) and when a refresh
- * token mints a new access token, so that a role removed in the database stops working at once
- * instead of when the token expires — and a deleted account stops refreshing. Provide one CDI
+ * is called, when enabled documentation is read ({@code gatehouse.docs.roles}), when a refresh
+ * token mints a new access token and when a login's session has been filed, so that a role removed
+ * in the database stops working at once instead of when the token expires — and a deleted account
+ * stops refreshing, and keeps no session from a login that raced its deletion. Provide one CDI
  * bean (enabled documentation, like {@code @RecheckRoles}, refuses to start without one):
  *
  * <pre>{@code

@@ -65,9 +65,12 @@ public class TokenIssuer {
   JwtRuntime runtime;
 
   /**
-   * Starts a session for {@code subject}.
+   * Starts a session for {@code subject}. With a {@link RoleSource}, the subject is asked for once
+   * more after the session is filed, so that an account deleted while its login ran (on another
+   * instance, say) keeps no session: 401, as for a wrong password.
    *
    * @param extraClaims additional claims; the registered ones and {@code groups} are refused
+   * @throws ProblemException 401 when the {@link RoleSource} reports the subject gone
    */
   public IssuedTokens issue(String subject, Set<String> roles, Map<String, Object> extraClaims) {
     if (subject == null || subject.isBlank()) {
@@ -87,7 +90,29 @@ public class TokenIssuer {
             now.plus(s.refreshFamilyMaxAge())),
         new RefreshTokenStore.Token(refresh.family(), refresh.generation(), refresh.hash(),
             min(now.plus(s.refreshTokenTtl()), now.plus(s.refreshFamilyMaxAge()))));
+    stillThere(subject, refresh.family());
     return new IssuedTokens(access, refresh.token(), s.accessTokenTtl().toSeconds());
+  }
+
+  /**
+   * Ends the session just filed when the {@link RoleSource} reports its subject gone. The
+   * application checked the account before {@link #issue}, but it may be deleted since — on
+   * another instance, whose {@link #revokeAll} read the subject's sessions before this one was
+   * filed, so nothing else would end it. Asked after filing: a deletion committed before this
+   * question is seen here, and one committed after it ends a set of sessions that already holds
+   * this one.
+   */
+  private void stillThere(String subject, String family) {
+    Optional<RoleSource> source = runtime.roleSource();
+    if (source.isEmpty()) {
+      return;
+    }
+    try {
+      source.get().currentRoles(subject);
+    } catch (SubjectGoneException gone) {
+      runtime.revocations().endSession(family);
+      throw unauthorized("subject_gone", subject);
+    }
   }
 
   /**

@@ -104,6 +104,24 @@ class RefreshTokenFlowTest {
   }
 
   @Test
+  void aLoginWhoseAccountIsDeletedBeforeItsSessionIsFiledGets401AndNoTokens() {
+    // the application found the account and checked its password; then another instance deleted
+    // it and ended its sessions, before this login filed its own: the test login checks nothing,
+    // so a subject deleted beforehand is that interleaving
+    TestBeans data = server.cdi().select(TestBeans.class).get();
+    data.delete("raced");
+
+    given().contentType("application/json").body(Map.of("subject", "raced"))
+        .post("/auth/login").then().statusCode(401).contentType("application/problem+json")
+        .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("access_token")));
+    assertThat(events.all()).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo(SecurityEventType.AUTHENTICATION_FAILED);
+      assertThat(e.reason()).isEqualTo("subject_gone");
+    });
+    assertThat(login("raced").getString("access_token")).as("the account back").isNotBlank();
+  }
+
+  @Test
   void aDeletedSubjectCannotRefreshAndEverySessionOfItEnds() {
     String phone = login("deleted").getString("refresh_token");
     String laptop = login("deleted").getString("refresh_token");
