@@ -2,6 +2,8 @@ package dev.gatehouse.example.api;
 
 import dev.gatehouse.core.Page;
 import dev.gatehouse.core.PageRequest;
+import dev.gatehouse.core.Problem;
+import dev.gatehouse.core.ProblemException;
 import dev.gatehouse.core.SortSpec;
 import dev.gatehouse.core.Sortable;
 import dev.gatehouse.core.lint.ResponseType;
@@ -59,7 +61,9 @@ public class NotesResource {
   @POST
   @ResponseType(NoteView.class)
   public Response create(@Valid NoteCreate body) {
-    Note n = notes.create(me(), body.title(), body.body());
+    // the account deleted while this request ran: its sessions are ending, and so does this one
+    Note n = notes.create(me(), body.title(), body.body()).orElseThrow(() ->
+        new ProblemException(Problem.unauthorized("subject_gone")));
     return Response.created(URI.create("/notes/" + n.id)).entity(NoteView.of(n)).build();
   }
 
@@ -72,7 +76,8 @@ public class NotesResource {
   @PUT
   @Path("/{id}")
   public NoteView update(@PathParam("id") @Owned Note note, @Valid NoteUpdate body) {
-    return NoteView.of(notes.update(note.id, me(), body.title(), body.body()));
+    return NoteView.of(notes.update(note.id, me(), body.title(), body.body())
+        .orElseThrow(() -> new ProblemException(Problem.notFound())));
   }
 
   @DELETE

@@ -16,16 +16,27 @@ public class Notes {
 
   private final Clock clock = Clock.systemUTC();
 
-  public Note create(long owner, String title, String body) {
-    return db.tx(em -> {
-      Note n = new Note();
-      n.owner = em.getReference(User.class, owner);
-      n.title = title;
-      n.body = body == null ? "" : body;
-      n.createdAt = clock.instant();
-      em.persist(n);
-      return n;
-    });
+  /**
+   * The new note; empty when its owner is gone — the account deleted (on another instance, say)
+   * after this request was authenticated, which the notes' foreign key refuses.
+   */
+  public Optional<Note> create(long owner, String title, String body) {
+    try {
+      return Optional.of(db.tx(em -> {
+        Note n = new Note();
+        n.owner = em.getReference(User.class, owner);
+        n.title = title;
+        n.body = body == null ? "" : body;
+        n.createdAt = clock.instant();
+        em.persist(n);
+        return n;
+      }));
+    } catch (RuntimeException e) {
+      if (Database.constraintViolation(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   /** {@code where n.id = :id and n.owner.id = :owner} — never a note of someone else. */
@@ -52,13 +63,18 @@ public class Notes {
         Long.class).setParameter("owner", owner).getSingleResult());
   }
 
-  public Note update(long id, long owner, String title, String body) {
+  /**
+   * The note as changed; empty when it is gone — deleted by another request after this one
+   * resolved it, which is the same to the caller as a missing id. One conditional update, not a
+   * read then a write: a deletion between the two would fail the write's commit.
+   */
+  public Optional<Note> update(long id, long owner, String title, String body) {
     return db.tx(em -> {
-      Note n = em.createQuery("select n from Note n where n.id = :id and n.owner.id = :owner",
-          Note.class).setParameter("id", id).setParameter("owner", owner).getSingleResult();
-      n.title = title;
-      n.body = body == null ? "" : body;
-      return n;
+      int changed = em.createQuery("update Note n set n.title = :title, n.body = :body"
+              + " where n.id = :id and n.owner.id = :owner")
+          .setParameter("title", title).setParameter("body", body == null ? "" : body)
+          .setParameter("id", id).setParameter("owner", owner).executeUpdate();
+      return changed == 0 ? Optional.empty() : Optional.ofNullable(em.find(Note.class, id));
     });
   }
 

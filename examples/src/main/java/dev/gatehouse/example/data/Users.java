@@ -1,5 +1,6 @@
 package dev.gatehouse.example.data;
 
+import dev.gatehouse.core.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class Users {
+
+  static final int DELETE_ATTEMPTS = 5;
 
   @Inject
   Database db;
@@ -76,18 +79,34 @@ public class Users {
     return db.tx(em -> em.createQuery("select count(u) from User u", Long.class).getSingleResult());
   }
 
-  /** Deletes the account and every note of it in one transaction; false if it was gone already. */
+  /**
+   * Deletes the account and every note of it in one transaction; false if it was gone already. A
+   * note created meanwhile by a request of the account still in flight (on another instance, say)
+   * makes the account's removal break the notes' foreign key: the transaction runs again, taking
+   * that note too, at most {@value #DELETE_ATTEMPTS} times — then 503, to be retried.
+   */
   public boolean delete(long id) {
-    return db.tx(em -> {
-      em.createQuery("delete from Note n where n.owner.id = :owner").setParameter("owner", id)
-          .executeUpdate();
-      User u = em.find(User.class, id);
-      if (u == null) {
-        return false;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return db.tx(em -> {
+          em.createQuery("delete from Note n where n.owner.id = :owner").setParameter("owner", id)
+              .executeUpdate();
+          User u = em.find(User.class, id);
+          if (u == null) {
+            return false;
+          }
+          em.remove(u);
+          return true;
+        });
+      } catch (RuntimeException e) {
+        if (!Database.constraintViolation(e)) {
+          throw e;
+        }
+        if (attempt == DELETE_ATTEMPTS) {
+          throw StoreUnavailableException.saturated("database", e);
+        }
       }
-      em.remove(u);
-      return true;
-    });
+    }
   }
 
   public Optional<User> setRoles(long id, Set<String> roles) {
