@@ -91,6 +91,33 @@ final class Wire {
     return post("/auth/logout", Map.of("refresh_token", refreshToken), accessToken, null);
   }
 
+  Answer deleteMe(String accessToken) {
+    return send(HttpRequest.newBuilder(base.resolve("/me")).DELETE()
+        .header("Authorization", "Bearer " + accessToken));
+  }
+
+  Answer createNote(String accessToken, String title) {
+    return post("/notes", Map.of("title", title, "body", "text"), accessToken, null);
+  }
+
+  Answer updateNote(String accessToken, long id, String title) {
+    HttpRequest.Builder r = HttpRequest.newBuilder(base.resolve("/notes/" + id))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + accessToken);
+    try {
+      r.PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(
+          Map.of("title", title, "body", "changed"))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return send(r);
+  }
+
+  Answer deleteNote(String accessToken, long id) {
+    return send(HttpRequest.newBuilder(base.resolve("/notes/" + id)).DELETE()
+        .header("Authorization", "Bearer " + accessToken));
+  }
+
   Answer me(String accessToken) {
     return send(HttpRequest.newBuilder(base.resolve("/me")).GET()
         .header("Authorization", "Bearer " + accessToken));
