@@ -60,10 +60,14 @@ final class Wire {
     this.base = URI.create("http://127.0.0.1:" + port);
   }
 
-  /** {@code call}, sent again (at most three times more) while its answer is shed. */
+  /**
+   * {@code call}, sent again (at most five times more) while its answer is shed. No pause between:
+   * a shed answer comes only after the service waited its bound for the busy resource (a second
+   * for the database pool and password hashing).
+   */
   static Answer retryingShed(Supplier<Answer> call) {
     Answer r = call.get();
-    for (int i = 0; i < 3 && r.shed(); i++) {
+    for (int i = 0; i < 5 && r.shed(); i++) {
       r = call.get();
     }
     return r;
