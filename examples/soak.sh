@@ -9,9 +9,9 @@
 #   SOAK_MINUTES          minutes of load (default 10; new sessions in the first half only)
 #   SOAK_SAMPLE_SECONDS   length of one sampling period (default 60; smaller only to try the script)
 #   SOAK_REDIS_URL        the Redis (default $GATEHOUSE_REDIS_URL, else redis://127.0.0.1:6379)
-#   SOAK_PORT             the example's port (default 18080)
+#   SOAK_PORT             the example's port (default 0: a free one, read from its log)
 #   SOAK_RATE             requests per second, all workers together (default 60)
-#   SOAK_USERS, SOAK_WORKERS  the fixed user pool and the worker threads (default 16, 8)
+#   SOAK_USERS, SOAK_WORKERS  the fixed user pool and the worker threads (default 16, 16)
 #   SOAK_JAVA_OPTS        JVM options of the example (default none: the JVM's own heap sizing)
 #   SOAK_BUILD=1          build the jar even when examples/target/gatehouse-example.jar exists
 #
@@ -26,7 +26,7 @@ out="$here/target/soak"
 minutes="${SOAK_MINUTES:-10}"
 sample="${SOAK_SAMPLE_SECONDS:-60}"
 redis="${SOAK_REDIS_URL:-${GATEHOUSE_REDIS_URL:-redis://127.0.0.1:6379}}"
-port="${SOAK_PORT:-18080}"
+port="${SOAK_PORT:-0}"
 
 if [[ ! -f "$jar" || "${SOAK_BUILD:-0}" == 1 ]]; then
   (cd "$root" && mvn -B -q -pl examples -am package -DskipTests)
@@ -58,9 +58,10 @@ if ! grep -q "Gatehouse example listening on" "$out/example.log"; then
   echo "the example did not start in 120 s" >&2; exit 1
 fi
 
+port="$(sed -n 's/.*Gatehouse example listening on [^ ]*:\([0-9]*\).*/\1/p' "$out/example.log" | head -1)"
 echo "soak: example pid $pid on port $port, Redis $redis, $minutes periods of $sample s"
 echo "soak: results in $out"
 java -Dsoak.rate="${SOAK_RATE:-60}" -Dsoak.users="${SOAK_USERS:-16}" \
-  -Dsoak.workers="${SOAK_WORKERS:-8}" "$here/soak/Soak.java" \
+  -Dsoak.workers="${SOAK_WORKERS:-16}" "$here/soak/Soak.java" \
   "http://127.0.0.1:$port" "$pid" "$redis" "$minutes" "$out" "$sample" | tee "$out/driver.log"
 exit "${PIPESTATUS[0]}"

@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
 public class Soak {
 
   static final int USERS = Integer.getInteger("soak.users", 16);
-  static final int WORKERS = Integer.getInteger("soak.workers", 8);
+  static final int WORKERS = Integer.getInteger("soak.workers", 16);
   /** Requests per second, all workers together. */
   static final int RATE = Integer.getInteger("soak.rate", 60);
   /** Notes a user keeps at most: creates past it delete instead, so the database stays bounded. */
