@@ -180,7 +180,8 @@ public class Soak {
 
   /** One line of minutes.csv. */
   record Minute(int minute, String phase, long[] counts, long heapUsedKb, long heapCommittedKb,
-      long threads, long fds, long redisUsedMemory, long redisKeys) {
+      long threads, long fds, long redisUsedMemory, long redisDataset, long redisClients,
+      long redisKeys) {
     long requests() {
       return counts[C2] + counts[C3] + counts[C4] + counts[C5];
     }
@@ -192,13 +193,14 @@ public class Soak {
           String.valueOf(requests() == 0 ? 0 : counts[LAT_SUM] / requests() / 1000),
           String.valueOf(counts[LAT_MAX] / 1000), String.valueOf(heapUsedKb),
           String.valueOf(heapCommittedKb), String.valueOf(threads), String.valueOf(fds),
-          String.valueOf(redisUsedMemory), String.valueOf(redisKeys));
+          String.valueOf(redisUsedMemory), String.valueOf(redisDataset),
+          String.valueOf(redisClients), String.valueOf(redisKeys));
     }
   }
 
   static final String HEADER = "minute,phase,requests,2xx,3xx,4xx,5xx,transport_errors,logins,"
       + "mean_ms,max_ms,heap_used_after_full_gc_kb,heap_committed_kb,threads,open_fds,"
-      + "redis_used_memory,redis_keys";
+      + "redis_used_memory,redis_used_memory_dataset,redis_mem_clients_normal,redis_keys";
 
   public static void main(String[] args) throws Exception {
     if (args.length < 5) {
@@ -331,8 +333,11 @@ public class Soak {
       double redis = change(settled.redisUsedMemory, last.redisUsedMemory);
       pass &= check(s, "Redis used_memory, period " + settled.minute + " (no new sessions) -> last",
           Math.abs(redis) <= 0.10, String.format(Locale.ROOT, "%d -> %d bytes (%+.1f %%, within"
-              + " 10 %%); keys %d -> %d", settled.redisUsedMemory, last.redisUsedMemory,
-              redis * 100, settled.redisKeys, last.redisKeys));
+              + " 10 %%; range %s); of it data %d -> %d, client connections %d -> %d; keys %d"
+              + " -> %d", settled.redisUsedMemory, last.redisUsedMemory, redis * 100,
+              range(rows.subList(settled.minute - 1, rows.size()), r -> r.redisUsedMemory),
+              settled.redisDataset, last.redisDataset, settled.redisClients, last.redisClients,
+              settled.redisKeys, last.redisKeys));
     }
     s.append("VERDICT: ").append(pass ? "PASS" : "FAIL").append('\n');
     return s.toString();
@@ -384,10 +389,16 @@ public class Soak {
       fds = list.count();
     }
     String info = redis(redis, "INFO", "memory");
-    Matcher mem = Pattern.compile("used_memory:(\\d+)").matcher(info);
-    long usedMemory = mem.find() ? Long.parseLong(mem.group(1)) : -1;
     long keys = Long.parseLong(redis(redis, "DBSIZE").trim());
-    return new Minute(minute, phase, counts, used, committed, threads, fds, usedMemory, keys);
+    return new Minute(minute, phase, counts, used, committed, threads, fds,
+        field(info, "used_memory"), field(info, "used_memory_dataset"),
+        field(info, "mem_clients_normal"), keys);
+  }
+
+  /** A number of Redis's INFO, or -1. */
+  static long field(String info, String name) {
+    Matcher m = Pattern.compile("(?m)^" + name + ":(\\d+)").matcher(info);
+    return m.find() ? Long.parseLong(m.group(1)) : -1;
   }
 
   static String jcmd(long pid, String... commands) throws IOException, InterruptedException {
