@@ -102,6 +102,12 @@ final class IpLiteral {
     if (s.length() < 2 || s.length() > MAX_IPV6_TEXT || s.indexOf(':') < 0) {
       return Optional.empty();
     }
+    // The JDK takes text for a literal only when it starts with a hex digit or a colon; anything
+    // else goes to the resolver — ".:" in X-Forwarded-For was a DNS query per request (found by
+    // CidrFuzzTest), blocking the request thread for as long as the resolver takes.
+    if (Character.digit(s.charAt(0), 16) < 0 && s.charAt(0) != ':') {
+      return Optional.empty();
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
@@ -111,8 +117,8 @@ final class IpLiteral {
       }
     }
     try {
-      // Only hex digits, colons and dots, and at least one colon: the JDK treats this as an IPv6
-      // literal and never performs a lookup (it throws instead).
+      // Only hex digits, colons and dots, at least one colon, a hex digit or colon first: the JDK
+      // treats this as an IPv6 literal and never performs a lookup (it throws instead).
       InetAddress a = InetAddress.getByName(s);
       return (a instanceof Inet6Address || a.getAddress().length == 4) ? Optional.of(a)
           : Optional.empty();
