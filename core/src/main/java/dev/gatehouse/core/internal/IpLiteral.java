@@ -26,7 +26,7 @@ final class IpLiteral {
     if (text == null) {
       return Optional.empty();
     }
-    String s = text.trim();
+    String s = trimOws(text);
     if (s.isEmpty() || s.length() > MAX_IPV6_TEXT + 8) {
       return Optional.empty();
     }
@@ -50,6 +50,22 @@ final class IpLiteral {
       return isPort(s.substring(colon + 1)) ? ipv4(s.substring(0, colon)) : Optional.empty();
     }
     return ipv6(s);
+  }
+
+  /**
+   * Without the spaces and tabs around it (RFC 9110 §5.6.3 OWS) — only those: {@link String#trim()}
+   * also drops control characters, and {@code 10.0.0.1\u001a} is not an address.
+   */
+  static String trimOws(String text) {
+    int from = 0;
+    int to = text.length();
+    while (from < to && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
+      from++;
+    }
+    while (to > from && (text.charAt(to - 1) == ' ' || text.charAt(to - 1) == '\t')) {
+      to--;
+    }
+    return text.substring(from, to);
   }
 
   private static boolean isPort(String s) {
