@@ -9,6 +9,9 @@ public record Cidr(byte[] network, int prefixLength, String text) {
   /** Parses {@code 10.0.0.0/8}, {@code 2001:db8::/32} or a single address; empty if malformed. */
   public static Optional<Cidr> parse(String text) {
     String s = IpLiteral.trimOws(text);
+    if (s.indexOf(' ') >= 0 || s.indexOf('\t') >= 0) {
+      return Optional.empty(); // "10.0.0.0 /8": a network is written without spaces
+    }
     int slash = s.indexOf('/');
     String addressText = slash < 0 ? s : s.substring(0, slash);
     Optional<InetAddress> address = IpLiteral.parse(addressText, false);
