@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * counted too: a call over budget is repeated once with the same input and only the repeated call
  * is held to the budget (the outcome reported is the first call's).
  *
- * <p>With {@code -Dgatehouse.fuzz.allocation-report=true} the largest allocation seen and the
- * largest per input byte are printed when the JVM exits ({@code fuzz/run.sh} passes it): the
+ * <p>With {@code -Dgatehouse.fuzz.allocation-report=true} (the {@code fuzz} profile sets it) the
+ * largest allocation seen and the largest per input byte are printed each time they grow: the
  * figures the budgets were picked from.
  *
  * <pre>{@code
@@ -35,16 +35,6 @@ public record AllocationBudget(long fixed, long perInputByte) {
   private static final AtomicLong MAX_BYTES_INPUT = new AtomicLong();
   private static final AtomicLong MAX_PER_BYTE = new AtomicLong();
   private static final AtomicLong MAX_PER_BYTE_INPUT = new AtomicLong();
-
-  static {
-    if (REPORT) {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println(
-          "allocation: at most " + MAX_BYTES + " bytes in one call (input of "
-              + MAX_BYTES_INPUT + " bytes); at most " + MAX_PER_BYTE
-              + " bytes per input byte for inputs of 256 bytes or more (input of "
-              + MAX_PER_BYTE_INPUT + " bytes)")));
-    }
-  }
 
   public AllocationBudget {
     if (!THREADS.isThreadAllocatedMemorySupported()) {
@@ -107,17 +97,25 @@ public record AllocationBudget(long fixed, long perInputByte) {
     return new Outcome<>(value, thrown, THREADS.getCurrentThreadAllocatedBytes() - before);
   }
 
-  private static void record(long allocated, int inputLength) {
+  private static synchronized void record(long allocated, int inputLength) {
     if (!REPORT) {
       return;
     }
+    boolean more = false;
     if (allocated > MAX_BYTES.get()) {
       MAX_BYTES.set(allocated);
       MAX_BYTES_INPUT.set(inputLength);
+      more = true;
     }
     if (inputLength >= 256 && allocated / inputLength > MAX_PER_BYTE.get()) {
       MAX_PER_BYTE.set(allocated / inputLength);
       MAX_PER_BYTE_INPUT.set(inputLength);
+      more = true;
+    }
+    if (more) {
+      System.err.println("allocation: at most " + MAX_BYTES + " bytes in one call (input of "
+          + MAX_BYTES_INPUT + " bytes); at most " + MAX_PER_BYTE + " bytes per input byte for"
+          + " inputs of 256 bytes or more (input of " + MAX_PER_BYTE_INPUT + " bytes)");
     }
   }
 }
