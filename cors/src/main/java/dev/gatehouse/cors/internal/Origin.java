@@ -21,6 +21,15 @@ public record Origin(String scheme, String host, int port) {
     if (text == null || text.isEmpty() || text.length() > 260) {
       return Optional.empty();
     }
+    // Printable ASCII first: lower-casing maps the Kelvin sign to 'k', and Character.isDigit and
+    // parseInt take any script's digits, so "https://\u212Aiosk.example.com" and a port of
+    // Arabic-Indic digits matched an allowed origin and were echoed back as sent.
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        return Optional.empty();
+      }
+    }
     String s = text.toLowerCase(Locale.ROOT);
     String scheme;
     if (s.startsWith("https://")) {
@@ -59,7 +68,8 @@ public record Origin(String scheme, String host, int port) {
     }
     int port = scheme.equals("https") ? 443 : 80;
     if (portText != null) {
-      if (portText.isEmpty() || portText.length() > 5 || !portText.chars().allMatch(Character::isDigit)) {
+      if (portText.isEmpty() || portText.length() > 5
+          || !portText.chars().allMatch(c -> c >= '0' && c <= '9')) {
         return Optional.empty();
       }
       port = Integer.parseInt(portText);
