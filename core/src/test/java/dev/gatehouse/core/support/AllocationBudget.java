@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * is held to the budget (the outcome reported is the first call's).
  *
  * <p>With {@code -Dgatehouse.fuzz.allocation-report=true} (the {@code fuzz} profile sets it) the
- * largest allocation seen and the largest per input byte are printed each time they grow: the
- * figures the budgets were picked from.
+ * largest allocation held to the budget and the largest per input byte are printed each time they
+ * grow: the figures the budgets were picked from.
  *
  * <pre>{@code
  * static final AllocationBudget BUDGET = new AllocationBudget(64 * 1024, 64);
@@ -72,11 +72,12 @@ public record AllocationBudget(long fixed, long perInputByte) {
   public <T> Outcome<T> run(int inputLength, Call<T> call) {
     Outcome<T> first = measure(call);
     long limit = limit(inputLength);
-    record(first.allocated(), inputLength);
     if (first.allocated() <= limit) {
+      record(first.allocated(), inputLength);
       return first;
     }
     Outcome<T> again = measure(call);
+    record(again.allocated(), inputLength);
     if (again.allocated() > limit) {
       throw new AssertionError("allocated " + again.allocated() + " bytes for an input of "
           + inputLength + " bytes; the budget is " + fixed + " + " + perInputByte + " × "
