@@ -8,7 +8,10 @@ public record Cidr(byte[] network, int prefixLength, String text) {
 
   /** Parses {@code 10.0.0.0/8}, {@code 2001:db8::/32} or a single address; empty if malformed. */
   public static Optional<Cidr> parse(String text) {
-    String s = text.trim();
+    String s = IpLiteral.trimOws(text);
+    if (s.indexOf(' ') >= 0 || s.indexOf('\t') >= 0) {
+      return Optional.empty(); // "10.0.0.0 /8": a network is written without spaces
+    }
     int slash = s.indexOf('/');
     String addressText = slash < 0 ? s : s.substring(0, slash);
     Optional<InetAddress> address = IpLiteral.parse(addressText, false);
@@ -20,7 +23,8 @@ public record Cidr(byte[] network, int prefixLength, String text) {
     int prefix = max;
     if (slash >= 0) {
       String p = s.substring(slash + 1);
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+      // ASCII digits only: Character.isDigit and parseInt take any script's, "/٨" among them
+      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
         return Optional.empty();
       }
       prefix = Integer.parseInt(p);

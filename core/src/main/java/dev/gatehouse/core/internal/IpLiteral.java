@@ -26,7 +26,7 @@ final class IpLiteral {
     if (text == null) {
       return Optional.empty();
     }
-    String s = text.trim();
+    String s = trimOws(text);
     if (s.isEmpty() || s.length() > MAX_IPV6_TEXT + 8) {
       return Optional.empty();
     }
@@ -50,6 +50,22 @@ final class IpLiteral {
       return isPort(s.substring(colon + 1)) ? ipv4(s.substring(0, colon)) : Optional.empty();
     }
     return ipv6(s);
+  }
+
+  /**
+   * Without the spaces and tabs around it (RFC 9110 §5.6.3 OWS) — only those: {@link String#trim()}
+   * also drops control characters, and {@code 10.0.0.1\u001a} is not an address.
+   */
+  static String trimOws(String text) {
+    int from = 0;
+    int to = text.length();
+    while (from < to && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
+      from++;
+    }
+    while (to > from && (text.charAt(to - 1) == ' ' || text.charAt(to - 1) == '\t')) {
+      to--;
+    }
+    return text.substring(from, to);
   }
 
   private static boolean isPort(String s) {
@@ -102,6 +118,12 @@ final class IpLiteral {
     if (s.length() < 2 || s.length() > MAX_IPV6_TEXT || s.indexOf(':') < 0) {
       return Optional.empty();
     }
+    // The JDK takes text for a literal only when it starts with a hex digit or a colon; anything
+    // else goes to the resolver — ".:" in X-Forwarded-For was a DNS query per request (found by
+    // CidrFuzzTest), blocking the request thread for as long as the resolver takes.
+    if (Character.digit(s.charAt(0), 16) < 0 && s.charAt(0) != ':') {
+      return Optional.empty();
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
@@ -111,8 +133,8 @@ final class IpLiteral {
       }
     }
     try {
-      // Only hex digits, colons and dots, and at least one colon: the JDK treats this as an IPv6
-      // literal and never performs a lookup (it throws instead).
+      // Only hex digits, colons and dots, at least one colon, a hex digit or colon first: the JDK
+      // treats this as an IPv6 literal and never performs a lookup (it throws instead).
       InetAddress a = InetAddress.getByName(s);
       return (a instanceof Inet6Address || a.getAddress().length == 4) ? Optional.of(a)
           : Optional.empty();

@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads every {@code application/json} and {@code application/*+json} request body with
@@ -63,7 +64,22 @@ public final class StrictJsonReader implements MessageBodyReader<Object> {
   /** Stands for a {@code null} result in {@link #LAST}. */
   static final Object EMPTY = new Object();
 
-  private final Lazy<CoreRuntime> runtime = Lazy.bean(CoreRuntime.class);
+  private final Supplier<CoreSettings> settings;
+  private final Supplier<ObjectMapper> mapper;
+
+  /** What the Jakarta REST runtime creates: the running application's settings, read per body. */
+  public StrictJsonReader() {
+    Lazy<CoreRuntime> runtime = Lazy.bean(CoreRuntime.class);
+    this.settings = () -> runtime.get().settings();
+    this.mapper = () -> runtime.get().strictMapper();
+  }
+
+  /** A reader of fixed settings, without a running application (the fuzz tests). */
+  StrictJsonReader(CoreSettings fixed) {
+    ObjectMapper strict = StrictJson.mapper(fixed.json());
+    this.settings = () -> fixed;
+    this.mapper = () -> strict;
+  }
 
   @Override
   public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations,
@@ -101,8 +117,8 @@ public final class StrictJsonReader implements MessageBodyReader<Object> {
     }
     refuseByteOrderMark(head, n);
     in.unread(head, 0, n);
-    CoreSettings settings = runtime.get().settings();
-    ObjectMapper mapper = runtime.get().strictMapper();
+    CoreSettings settings = this.settings.get();
+    ObjectMapper mapper = this.mapper.get();
     JavaType target = mapper.getTypeFactory().constructType(genericType != null ? genericType : type);
     ObjectReader reader = mapper.readerFor(target);
     CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()

@@ -29,4 +29,14 @@ class IpLiteralTest {
   void rejectsAnythingElseWithoutDns(String text) {
     assertThat(IpLiteral.parse(text, false)).isEmpty();
   }
+
+  /** The JDK resolves colon text that starts with anything but a hex digit or a colon. */
+  @ParameterizedTest
+  @ValueSource(strings = {".:", "..:1", ".1:2::", "[.:]:80"})
+  void colonTextTheJdkWouldResolveIsRefusedWithoutALookup(String text) {
+    int lookups = DnsLookups.count();
+    assertThat(IpLiteral.parse(text, true)).isEmpty();
+    assertThat(IpLiteral.parse(text, false)).isEmpty();
+    assertThat(DnsLookups.count()).isEqualTo(lookups);
+  }
 }
