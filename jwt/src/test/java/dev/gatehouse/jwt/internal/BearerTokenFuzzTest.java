@@ -50,7 +50,8 @@ class BearerTokenFuzzTest {
   private static final JwtSettings SETTINGS = JwtSettings.builder().issuer(Servers.ISSUER)
       .audience(Servers.AUDIENCE).hmacSecret(SECRET).build();
   private static final TokenVerifier VERIFIER =
-      new TokenVerifier(SETTINGS, new InMemoryDenyList(CLOCK), CLOCK);
+      new TokenVerifier(SETTINGS, KeyRing.fixed(SettingsKeys.of(SETTINGS), CLOCK),
+          new InMemoryDenyList(CLOCK), CLOCK);
   private static final CurrentToken HOLDER = new CurrentToken();
   private static final BearerAuthenticationFilter FILTER = new BearerAuthenticationFilter(
       () -> new BearerAuthenticationFilter.Uses(VERIFIER, SETTINGS.maxTokenBytes(), null, HOLDER));
