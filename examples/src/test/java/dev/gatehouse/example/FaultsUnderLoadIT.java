@@ -9,6 +9,7 @@ import dev.gatehouse.testkit.EmbeddedServerProcess;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -40,7 +41,10 @@ import redis.clients.jedis.Jedis;
  * (and started again with its data), paused ({@code SIGSTOP}: connections hang), restarted empty,
  * slowed ({@code DEBUG SLEEP} longer than the timeout), and the database unreachable (a
  * {@link TcpCut} in front of the test's own H2 TCP server resets every connection and refuses new
- * ones). The Redis is the test's own ({@link OwnRedis}), never {@code GATEHOUSE_TEST_REDIS_URL}.
+ * ones; in front of a PostgreSQL on loopback instead when {@value #PG_ENV} names one, e.g.
+ * {@code jdbc:postgresql://127.0.0.1:5432/test}, with {@code GATEHOUSE_TEST_PG_USER}, default
+ * {@code postgres}, and no password: the build itself needs no database server). The Redis is the
+ * test's own ({@link OwnRedis}), never {@code GATEHOUSE_TEST_REDIS_URL}.
  *
  * <p>Every wait the service has is set to 0.5 s: {@code gatehouse.redis.timeout}
  * ({@link #REDIS_TIMEOUT}), the database pool's wait and the password hasher's. Asserted for every
@@ -98,6 +102,9 @@ class FaultsUnderLoadIT {
   static final Duration FAULT = Duration.ofSeconds(5);
   static final double SLEEP_SECONDS = 5.5;
 
+  /** A PostgreSQL on loopback to cut instead of the test's H2 (optional). */
+  static final String PG_ENV = "GATEHOUSE_TEST_PG_URL";
+
   static OwnRedis redis;
   static Server h2;
   static TcpCut db;
@@ -111,16 +118,28 @@ class FaultsUnderLoadIT {
   @BeforeAll
   static void start() throws Exception {
     redis = OwnRedis.start(Path.of("target", "faults-redis.log"));
-    h2 = Server.createTcpServer("-tcpPort", String.valueOf(freePort()), "-ifNotExists").start();
-    db = TcpCut.to(h2.getPort());
+    String pg = System.getenv(PG_ENV);
+    String dbUrl;
+    String dbUser;
+    if (pg != null && !pg.isBlank()) {
+      URI server = URI.create(pg.trim().substring("jdbc:".length()));
+      db = TcpCut.to(server.getPort());
+      dbUrl = "jdbc:postgresql://127.0.0.1:" + db.port() + server.getRawPath();
+      dbUser = System.getenv().getOrDefault("GATEHOUSE_TEST_PG_USER", "postgres");
+    } else {
+      h2 = Server.createTcpServer("-tcpPort", String.valueOf(freePort()), "-ifNotExists").start();
+      db = TcpCut.to(h2.getPort());
+      dbUrl = "jdbc:h2:tcp://127.0.0.1:" + db.port() + "/mem:faults;DB_CLOSE_DELAY=-1";
+      dbUser = "sa";
+    }
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     Map<String, String> env = new HashMap<>(Map.of(
         "GATEHOUSE_REDIS_URL", redis.url(),
         "GATEHOUSE_REDIS_TIMEOUT", "PT0.5S",
         "GATEHOUSE_JWT_SECRET", Base64.getEncoder().encodeToString(secret),
-        "EXAMPLE_DB_URL", "jdbc:h2:tcp://127.0.0.1:" + db.port() + "/mem:faults;DB_CLOSE_DELAY=-1",
-        "EXAMPLE_DB_USER", "sa",
+        "EXAMPLE_DB_URL", dbUrl,
+        "EXAMPLE_DB_USER", dbUser,
         "EXAMPLE_DB_POOL_MAX_WAIT", "PT0.5S",
         "GATEHOUSE_PASSWORD_MAX_WAIT", "PT0.5S"));
     // every worker calls from 127.0.0.1: quotas out of the way, failure policies under test

@@ -8,7 +8,6 @@ import dev.gatehouse.core.SecurityEvent;
 import dev.gatehouse.example.Wire.Answer;
 import dev.gatehouse.testkit.EmbeddedServerProcess;
 import dev.gatehouse.testkit.RedisTestServer;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,17 +87,7 @@ class RacesAcrossInstancesIT {
     env.put("GATEHOUSE_RATELIMIT_LOGIN_LIMIT", "1000000");
     env.put("GATEHOUSE_RATELIMIT_REFRESH_LIMIT", "1000000");
     env.put("GATEHOUSE_RATELIMIT_REGISTER_LIMIT", "1000000");
-    for (String v : new String[] {"EXAMPLE_DB_URL", "EXAMPLE_DB_USER", "EXAMPLE_DB_PASSWORD"}) {
-      String value = System.getenv(v);
-      if (value != null && !value.isBlank()) {
-        env.put(v, value);
-      }
-    }
-    if (!env.containsKey("EXAMPLE_DB_URL")) {
-      h2 = Files.createTempDirectory("gatehouse-races-db");
-      env.put("EXAMPLE_DB_URL", "jdbc:h2:file:" + h2.resolve("notes") + ";AUTO_SERVER=TRUE");
-      env.put("EXAMPLE_DB_USER", "sa");
-    }
+    h2 = ExampleProcess.shareDatabase(env, "races");
     a = ExampleProcess.start(env);
     b = ExampleProcess.start(env);
     assertThat(a.isListening()).as(a.output()).isTrue();
@@ -141,11 +129,7 @@ class RacesAcrossInstancesIT {
       }
     }
     redis.stop();
-    if (h2 != null) {
-      try (Stream<Path> files = Files.walk(h2)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
+    ExampleProcess.deleteSharedDatabase(h2);
   }
 
   /** Even calls go to one instance, odd ones to the other. */

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.testkit.EmbeddedServerProcess;
 import dev.gatehouse.testkit.RedisTestServer;
 import io.restassured.path.json.JsonPath;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,17 +47,7 @@ class SharedStateIT {
         // five logins an hour (one back every 12 minutes): none comes back while a test runs,
         // however slowly a loaded machine runs it
         "GATEHOUSE_RATELIMIT_LOGIN_PERIOD", "PT1H"));
-    for (String v : new String[] {"EXAMPLE_DB_URL", "EXAMPLE_DB_USER", "EXAMPLE_DB_PASSWORD"}) {
-      String value = System.getenv(v);
-      if (value != null && !value.isBlank()) {
-        env.put(v, value);
-      }
-    }
-    if (!env.containsKey("EXAMPLE_DB_URL")) {
-      h2 = Files.createTempDirectory("gatehouse-shared-db");
-      env.put("EXAMPLE_DB_URL", "jdbc:h2:file:" + h2.resolve("notes") + ";AUTO_SERVER=TRUE");
-      env.put("EXAMPLE_DB_USER", "sa");
-    }
+    h2 = ExampleProcess.shareDatabase(env, "shared");
     a = ExampleProcess.start(env);
     b = ExampleProcess.start(env);
     assertThat(a.isAlive()).as(a.output()).isTrue();
@@ -77,11 +63,7 @@ class SharedStateIT {
       b.close();
     }
     redis.stop();
-    if (h2 != null) {
-      try (Stream<Path> files = Files.walk(h2)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
+    ExampleProcess.deleteSharedDatabase(h2);
   }
 
   @Test
