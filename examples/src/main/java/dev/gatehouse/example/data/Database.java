@@ -132,12 +132,21 @@ public class Database {
     return false;
   }
 
-  /** Whether the database could not be reached, as opposed to a bug or a refused statement. */
+  /**
+   * Whether the database could not be reached, as opposed to a bug or a refused statement: a
+   * connection exception by its type, or by its SQL state class {@code 08} (SQL standard), as
+   * PostgreSQL's driver reports a connection lost during a commit — Hibernate converts such an
+   * error into {@code JDBCConnectionException} for a statement but not for the commit, which was
+   * a 500 when the database went away between the two (found by the faults-under-load test on
+   * PostgreSQL).
+   */
   static boolean lostConnection(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof org.hibernate.exception.JDBCConnectionException
           || t instanceof java.sql.SQLTransientConnectionException
-          || t instanceof java.sql.SQLNonTransientConnectionException) {
+          || t instanceof java.sql.SQLNonTransientConnectionException
+          || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+              && sql.getSQLState().startsWith("08")) {
         return true;
       }
     }
