@@ -41,7 +41,8 @@ public final class Main {
 
   private static final List<String> KEY_PROPERTIES = List.of("gatehouse.jwt.secret",
       "gatehouse.jwt.secret-file", "gatehouse.jwt.sign-key", "gatehouse.jwt.sign-key-file",
-      "gatehouse.jwt.verify-keys", "gatehouse.jwt.verify-keys-file");
+      "gatehouse.jwt.verify-keys", "gatehouse.jwt.verify-keys-file",
+      "gatehouse.jwt.verify-keys-url");
 
   private Main() {
   }

@@ -1,11 +1,13 @@
 package dev.gatehouse.jwt;
 
 import dev.gatehouse.core.config.ConfigReader;
+import dev.gatehouse.jwt.internal.JwksUrl;
 import dev.gatehouse.jwt.internal.KeyMaterial;
 import dev.gatehouse.jwt.internal.KeySet;
 import dev.gatehouse.jwt.internal.KeySetBuilder;
 import dev.gatehouse.jwt.internal.SettingsKeys;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import java.net.URI;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -31,7 +33,10 @@ import org.eclipse.microprofile.config.Config;
  *   <tr><td>gatehouse.jwt.sign-key / sign-key-file / sign-key-id</td><td>asymmetric issuing</td></tr>
  *   <tr><td>gatehouse.jwt.verify-keys / verify-keys-file</td><td>asymmetric: required</td></tr>
  *   <tr><td>gatehouse.jwt.key-id</td><td>HS*: derived from the secret and the issuer</td></tr>
- *   <tr><td>gatehouse.jwt.key-refresh-interval</td><td>PT1M: key files read again</td></tr>
+ *   <tr><td>gatehouse.jwt.verify-keys-url</td><td>asymmetric: a JWKS URL instead</td></tr>
+ *   <tr><td>gatehouse.jwt.verify-keys-url-timeout</td><td>PT5S</td></tr>
+ *   <tr><td>gatehouse.jwt.unknown-kid-refetch-interval</td><td>PT30S</td></tr>
+ *   <tr><td>gatehouse.jwt.key-refresh-interval</td><td>PT1M: key files and JWKS URL read again</td></tr>
  *   <tr><td>gatehouse.jwt.access-token-ttl</td><td>PT15M, at most PT30M</td></tr>
  *   <tr><td>gatehouse.jwt.max-token-age</td><td>the access-token TTL, at most PT30M</td></tr>
  *   <tr><td>gatehouse.jwt.clock-skew</td><td>PT30S, at most PT2M</td></tr>
@@ -68,6 +73,12 @@ public final class JwtSettings {
   public static final String SIGN_KEY_ID = "gatehouse.jwt.sign-key-id";
   public static final String VERIFY_KEYS = "gatehouse.jwt.verify-keys";
   public static final String VERIFY_KEYS_FILE = "gatehouse.jwt.verify-keys-file";
+  /** A JWKS URL (HTTPS, or HTTP to loopback) to fetch verification keys from, and again later. */
+  public static final String VERIFY_KEYS_URL = "gatehouse.jwt.verify-keys-url";
+  /** How long one fetch of the JWKS URL may take: to connect, and between bytes read. */
+  public static final String VERIFY_KEYS_URL_TIMEOUT = "gatehouse.jwt.verify-keys-url-timeout";
+  /** A token with a kid not in force fetches the JWKS URL again at most once per this. */
+  public static final String UNKNOWN_KID_REFETCH = "gatehouse.jwt.unknown-kid-refetch-interval";
   public static final String ACCESS_TTL = "gatehouse.jwt.access-token-ttl";
   public static final String MAX_TOKEN_AGE = "gatehouse.jwt.max-token-age";
   public static final String CLOCK_SKEW = "gatehouse.jwt.clock-skew";
@@ -91,6 +102,8 @@ public final class JwtSettings {
   public static final Duration MAX_REUSE_GRACE = Duration.ofMinutes(1);
   public static final int DEFAULT_MAX_FAMILIES = 100_000;
   public static final Duration DEFAULT_KEY_REFRESH_INTERVAL = Duration.ofMinutes(1);
+  public static final Duration DEFAULT_VERIFY_KEYS_URL_TIMEOUT = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_UNKNOWN_KID_REFETCH = Duration.ofSeconds(30);
 
   private static final String ISSUER_REQUIRED = "is required: set it to the name or URL your"
       + " tokens are issued by, e.g. https://auth.example.com";
@@ -116,6 +129,9 @@ public final class JwtSettings {
   private final boolean allowOnDenyListFailure;
   private final int maxFamilies;
   private final Duration keyRefreshInterval;
+  private final URI verifyKeysUrl;
+  private final Duration verifyKeysUrlTimeout;
+  private final Duration unknownKidRefetch;
 
   private JwtSettings(Builder b, KeySet keys, Duration maxTokenAge) {
     this.issuer = b.issuer;
@@ -132,6 +148,9 @@ public final class JwtSettings {
     this.allowOnDenyListFailure = b.allowOnDenyListFailure;
     this.maxFamilies = b.maxFamilies;
     this.keyRefreshInterval = b.keyRefreshInterval;
+    this.verifyKeysUrl = b.keys.verificationKeysUrl();
+    this.verifyKeysUrlTimeout = b.verifyKeysUrlTimeout;
+    this.unknownKidRefetch = b.unknownKidRefetch;
   }
 
   /** Settings to build in code: every default of the table above, no issuer, audience or key. */
@@ -161,7 +180,19 @@ public final class JwtSettings {
     in.string(ALGORITHM).ifPresent(v -> in.apply(b::algorithm, v));
     in.string(KEY_ID).ifPresent(v -> in.apply(b::keyId, v));
     KeyMaterial.SECRET.read(in).ifPresent(v -> in.apply(b::hmacSecret, v));
-    KeyMaterial.VERIFICATION_KEYS.read(in).ifPresent(v -> in.apply(b::verificationKeys, v));
+    Optional<String> url = in.string(VERIFY_KEYS_URL);
+    List<String> alsoSet = KeyMaterial.VERIFICATION_KEYS.propertiesSet(in);
+    if (url.isPresent() && !alsoSet.isEmpty()) {
+      in.secretProblem(VERIFY_KEYS_URL, "and " + String.join(" and ", alsoSet) + " are both set;"
+          + " keep one");
+    } else if (url.isPresent()) {
+      in.apply(b::verificationKeysUrl, url.get());
+    } else {
+      KeyMaterial.VERIFICATION_KEYS.read(in).ifPresent(v -> in.apply(b::verificationKeys, v));
+    }
+    in.duration(VERIFY_KEYS_URL_TIMEOUT).ifPresent(v -> in.apply(b::verificationKeysUrlTimeout,
+        v));
+    in.duration(UNKNOWN_KID_REFETCH).ifPresent(v -> in.apply(b::unknownKidRefetchInterval, v));
     KeyMaterial.SIGNING_KEY.read(in).ifPresent(v -> in.apply(b::signingKey, v));
     in.string(SIGN_KEY_ID).ifPresent(v -> in.apply(b::signingKeyId, v));
     in.duration(ACCESS_TTL).ifPresent(v -> in.apply(b::accessTokenTtl, v));
@@ -246,17 +277,37 @@ public final class JwtSettings {
   }
 
   /**
-   * How often key files are read again when keys come from files: a new signing key then signs,
-   * and the previous keys still verify for {@link #maxTokenAge()} plus {@link #clockSkew()}.
-   * The key accessors of these settings keep naming the keys read at start.
+   * How often key files are read again when keys come from files — a new signing key then signs,
+   * and the previous keys still verify for {@link #maxTokenAge()} plus {@link #clockSkew()} — and
+   * how often the {@linkplain #verificationKeysUrl() JWKS URL} is fetched again. The key
+   * accessors of these settings keep naming the keys read at start.
    */
   public Duration keyRefreshInterval() {
     return keyRefreshInterval;
   }
 
+  /**
+   * The JWKS URL the verification keys come from, fetched at start and again every
+   * {@link #keyRefreshInterval()} and on an unknown kid; empty when keys are given otherwise.
+   */
+  public Optional<URI> verificationKeysUrl() {
+    return Optional.ofNullable(verifyKeysUrl);
+  }
+
+  /** How long one fetch of the JWKS URL may take to connect, and between bytes read. */
+  public Duration verificationKeysUrlTimeout() {
+    return verifyKeysUrlTimeout;
+  }
+
+  /** A token with an unknown kid fetches the JWKS URL again at most once per this interval. */
+  public Duration unknownKidRefetchInterval() {
+    return unknownKidRefetch;
+  }
+
   @Override
   public String toString() {
-    return "JwtSettings[iss=" + issuer + ", aud=" + audience + ", " + keys + ", access "
+    return "JwtSettings[iss=" + issuer + ", aud=" + audience + ", " + keys
+        + (verifyKeysUrl == null ? "" : " from " + verifyKeysUrl) + ", access "
         + accessTtl + ", refresh " + refreshTtl + "/" + familyMaxAge + ", grace " + reuseGrace
         + "]";
   }
@@ -281,6 +332,8 @@ public final class JwtSettings {
     private boolean allowOnDenyListFailure;
     private int maxFamilies = DEFAULT_MAX_FAMILIES;
     private Duration keyRefreshInterval = DEFAULT_KEY_REFRESH_INTERVAL;
+    private Duration verifyKeysUrlTimeout = DEFAULT_VERIFY_KEYS_URL_TIMEOUT;
+    private Duration unknownKidRefetch = DEFAULT_UNKNOWN_KID_REFETCH;
 
     private Builder() {
     }
@@ -341,6 +394,37 @@ public final class JwtSettings {
     /** Asymmetric: public keys, each known by its RFC 7638 thumbprint. */
     public Builder verificationKeys(List<PublicKey> publicKeys) {
       keys.verificationKeys(publicKeys);
+      return this;
+    }
+
+    /**
+     * Asymmetric: the URL of a JWKS to take the verification keys from — HTTPS, or HTTP to the
+     * loopback interface — fetched by {@link #build()} (which fails when it cannot be fetched or
+     * holds no usable key), again every {@link #keyRefreshInterval(Duration)}, and again when a
+     * token names a kid not in force (at most once per
+     * {@link #unknownKidRefetchInterval(Duration)}). Keys the JWKS no longer publishes stop
+     * verifying at once: the identity provider decides, as when it withdraws a compromised key.
+     */
+    public Builder verificationKeysUrl(String url) {
+      keys.verificationKeysUrl(JwksUrl.check(url));
+      return this;
+    }
+
+    /** How long one fetch of the JWKS URL may take, {@code PT0.1S} to {@code PT1M}; default {@code PT5S}. */
+    public Builder verificationKeysUrlTimeout(Duration timeout) {
+      this.verifyKeysUrlTimeout = within(VERIFY_KEYS_URL_TIMEOUT, timeout,
+          Duration.ofMillis(100), Duration.ofMinutes(1), "e.g. PT5S");
+      return this;
+    }
+
+    /**
+     * The least time between two fetches of the JWKS URL caused by tokens naming a kid not in
+     * force, {@code PT1S} to {@code PT1H}; default {@code PT30S}. Forged tokens with made-up kids
+     * then cost the identity provider one request per interval, not one each.
+     */
+    public Builder unknownKidRefetchInterval(Duration interval) {
+      this.unknownKidRefetch = within(UNKNOWN_KID_REFETCH, interval, Duration.ofSeconds(1),
+          Duration.ofHours(1), "e.g. PT30S");
       return this;
     }
 
@@ -450,7 +534,10 @@ public final class JwtSettings {
       return this;
     }
 
-    /** How often key files are read again, {@code PT1S} to {@code PT1H}; default {@code PT1M}. */
+    /**
+     * How often key files and the JWKS URL are read again, {@code PT1S} to {@code PT1H}; default
+     * {@code PT1M}.
+     */
     public Builder keyRefreshInterval(Duration interval) {
       this.keyRefreshInterval = within(KEY_REFRESH_INTERVAL, interval, Duration.ofSeconds(1),
           Duration.ofHours(1), "a rotated key file is picked up within it, e.g. PT1M");
@@ -471,7 +558,7 @@ public final class JwtSettings {
       if (audience == null) {
         throw new IllegalArgumentException(AUDIENCE + ": " + AUDIENCE_REQUIRED);
       }
-      KeySet keySet = keys.build(issuer);
+      KeySet keySet = keys.build(issuer, verifyKeysUrlTimeout);
       Duration age = maxTokenAge != null ? maxTokenAge : accessTtl;
       if (age.compareTo(accessTtl) < 0) {
         throw new IllegalArgumentException(ConfigReader.describe(MAX_TOKEN_AGE, age,

@@ -87,8 +87,9 @@ class JwtSettingsBuilderTest {
   void keyMaterialOfTheOtherKindOfAlgorithmIsRefusedByBuild() {
     KeyPair rsa = Pem.rsa(2048);
     assertThatThrownBy(() -> minimal().verificationKeys(List.of(rsa.getPublic())).build())
-        .hasMessage("gatehouse.jwt.sign-key: and gatehouse.jwt.verify-keys are for asymmetric"
-            + " algorithms; with HS256 set only gatehouse.jwt.secret (or gatehouse.jwt.secret-file)");
+        .hasMessage("gatehouse.jwt.sign-key: and gatehouse.jwt.verify-keys (or"
+            + " gatehouse.jwt.verify-keys-url) are for asymmetric algorithms; with HS256 set only"
+            + " gatehouse.jwt.secret (or gatehouse.jwt.secret-file)");
     assertThatThrownBy(() -> minimal().algorithm("RS256").build())
         .hasMessage("gatehouse.jwt.secret: is for HS256/384/512; with RS256 set"
             + " gatehouse.jwt.verify-keys (public keys) and, to issue tokens, gatehouse.jwt.sign-key");

@@ -30,6 +30,9 @@ class ReadmeDefaultsTest {
     defaults.put("gatehouse.jwt.sign-key-id", new Words("the only verify key's `kid`"));
     defaults.put("gatehouse.jwt.verify-keys", Optional.empty());
     defaults.put("gatehouse.jwt.verify-keys-file", Optional.empty());
+    defaults.put(JwtSettings.VERIFY_KEYS_URL, s.verificationKeysUrl());
+    defaults.put(JwtSettings.VERIFY_KEYS_URL_TIMEOUT, s.verificationKeysUrlTimeout());
+    defaults.put(JwtSettings.UNKNOWN_KID_REFETCH, s.unknownKidRefetchInterval());
     defaults.put(JwtSettings.ACCESS_TTL, s.accessTokenTtl());
     defaults.put(JwtSettings.MAX_TOKEN_AGE, new Words("the access-token TTL"));
     defaults.put(JwtSettings.CLOCK_SKEW, s.clockSkew());

@@ -15,11 +15,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -135,20 +139,32 @@ public class JwtRuntime {
   }
 
   /**
-   * Keys read from files (settings from configuration, a {@code *-file} property set) are read
-   * again every {@code key-refresh-interval}; keys from code or property values stay as they are.
+   * Keys from a JWKS URL are fetched again every {@code key-refresh-interval} and on an unknown
+   * kid; keys read from files (settings from configuration, a {@code *-file} property set) are
+   * read again every {@code key-refresh-interval}; keys from code or property values stay as they
+   * are. Settings from configuration are read again whole, so a signing-key file beside a JWKS
+   * URL rotates too.
    */
   private KeyRing keyRing(JwtSettings settings) {
     KeySet keys = SettingsKeys.of(settings);
-    boolean fromFiles = settings == configured && java.util.stream.Stream.of(
+    boolean configuredHere = settings == configured;
+    UnaryOperator<KeySet> reread = active -> SettingsKeys.of(JwtSettings.fromConfig(config));
+    if (settings.verificationKeysUrl().isPresent()) {
+      URI url = settings.verificationKeysUrl().get();
+      Duration timeout = settings.verificationKeysUrlTimeout();
+      return KeyRing.fetching(keys, url, configuredHere ? reread
+          : active -> KeySetBuilder.refetch(active, url, timeout), timeout,
+          settings.keyRefreshInterval(), settings.unknownKidRefetchInterval(), clock);
+    }
+    boolean fromFiles = configuredHere && Stream.of(
         JwtSettings.SECRET_FILE, JwtSettings.SIGN_KEY_FILE, JwtSettings.VERIFY_KEYS_FILE)
         .anyMatch(p -> config.getOptionalValue(p, String.class).filter(v -> !v.isBlank())
             .isPresent());
     if (!fromFiles) {
       return KeyRing.fixed(keys, clock);
     }
-    return KeyRing.refreshing(keys, () -> SettingsKeys.of(JwtSettings.fromConfig(config)),
-        settings.keyRefreshInterval(), settings.maxTokenAge().plus(settings.clockSkew()), clock);
+    return KeyRing.refreshing(keys, () -> reread.apply(null), settings.keyRefreshInterval(),
+        settings.maxTokenAge().plus(settings.clockSkew()), clock);
   }
 
   /**

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The three kinds of key material the jwt module reads from configuration, each with the sources
- * it may come from — at most one of them set. A new source (a JWKS URL, say) is one
- * {@link KeySource} class listed here.
+ * it may come from — at most one of them set. A new source is one {@link KeySource} class listed
+ * here; {@code gatehouse.jwt.verify-keys-url}, which is fetched again while the service runs, is
+ * read by {@code JwtSettings} beside these and excludes them.
  */
 public enum KeyMaterial {
 
@@ -26,6 +27,11 @@ public enum KeyMaterial {
 
   KeyMaterial(KeySource... sources) {
     this.sources = List.of(sources);
+  }
+
+  /** The properties of this material's sources that are set. */
+  public List<String> propertiesSet(ConfigReader in) {
+    return sources.stream().filter(s -> s.isSet(in)).map(KeySource::property).toList();
   }
 
   /**

@@ -14,22 +14,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
- * The keys in force, rotated without a restart when they come from files: at most once per
- * {@code gatehouse.jwt.key-refresh-interval} (on the injected clock, by the first request that
- * finds the interval over — no thread of its own) the files are read again, with the same
- * validation as at start. A new key set then signs and verifies at once, and each verification key
- * it no longer holds keeps verifying for {@code max-token-age + clock-skew} — until every token it
- * signed has expired — and is then dropped. Each change is a {@code KEY_ROTATED} security event
- * naming the kid. A key file that cannot be read, or holds a key the rules refuse, changes nothing
- * (a warning and a {@code SERVER_ERROR} event {@code key_refresh_failed}); nor does a new key
- * under a kid already in use, since two keys under one kid cannot both verify.
+ * The keys in force, rotated without a restart when they come from files or from a JWKS URL.
  *
- * <p>A token kept by the verifier's cache after its key is dropped cannot pass: it expired before
- * the drop, and the cache checks expiry on every request.
+ * <p><b>Files.</b> At most once per {@code gatehouse.jwt.key-refresh-interval} (on the injected
+ * clock, by the first request that finds the interval over — no thread of its own) the files are
+ * read again, with the same validation as at start. A new key set then signs and verifies at
+ * once, and each verification key it no longer holds keeps verifying for
+ * {@code max-token-age + clock-skew} — until every token it signed has expired — and is then
+ * dropped. A new key under a kid already in use changes nothing, since two keys under one kid
+ * cannot both verify.
+ *
+ * <p><b>A JWKS URL.</b> The first request after the interval starts a fetch on a thread of the
+ * ring's own (one at most, gone after a minute idle) and goes on with the keys in force: no
+ * request waits for the periodic fetch. A token naming a kid not in force starts a fetch too, at
+ * most once per {@code gatehouse.jwt.unknown-kid-refetch-interval}, and waits for it (bounded by
+ * the fetch's own timeouts), so the first token of a key the identity provider has just published
+ * passes; other requests meanwhile do not wait. The identity provider decides which keys verify: a key it stops publishing stops
+ * verifying at once (as when it withdraws a compromised key), and a kid it reuses names its new
+ * key.
+ *
+ * <p>Each change is a {@code KEY_ROTATED} security event naming the kid. A source that cannot be
+ * read, or holds a key the rules refuse, changes nothing: the last good set stays in force, with a
+ * warning and a {@code SERVER_ERROR} event {@code key_refresh_failed}.
+ *
+ * <p>The verifier's cache of verified tokens keeps the key each token was verified with, and a
+ * kept token passes only while that key is still in force.
  */
 public final class KeyRing {
 
@@ -47,38 +69,89 @@ public final class KeyRing {
       retired.forEach((kid, r) -> verification.putIfAbsent(kid, r.key()));
       return new State(active, Map.copyOf(retired), Map.copyOf(verification));
     }
+
+    /** Whether {@code key} still verifies tokens naming {@code kid}. */
+    boolean verifies(String kid, Key key) {
+      Key now = verification.get(kid);
+      return now == key || (now != null && equal(now, key));
+    }
   }
 
-  private final Supplier<KeySet> reread;
+  private final UnaryOperator<KeySet> reread;
+  private final String source;
   private final Duration interval;
   private final Duration grace;
+  private final Duration unknownKidRefetch;
+  private final Duration fetchWait;
+  private final Executor executor;
   private final Clock clock;
-  private final ReentrantLock refreshing = new ReentrantLock();
+  private final Object lock = new Object();
   private volatile State state;
   private volatile Instant nextCheck;
+  /** The refresh under way, or null; guarded by {@code lock}. */
+  private CompletableFuture<State> pending;
+  /** When the last refresh started; guarded by {@code lock}. */
+  private Instant lastStart;
 
-  private KeyRing(KeySet keys, Supplier<KeySet> reread, Duration interval, Duration grace,
+  private KeyRing(KeySet keys, UnaryOperator<KeySet> reread, String source, Duration interval,
+      Duration grace, Duration unknownKidRefetch, Duration fetchWait, Executor executor,
       Clock clock) {
     this.state = State.of(keys, Map.of());
     this.reread = reread;
+    this.source = source;
     this.interval = interval;
     this.grace = grace;
+    this.unknownKidRefetch = unknownKidRefetch;
+    this.fetchWait = fetchWait;
+    this.executor = executor;
     this.clock = clock;
     this.nextCheck = clock.instant().plus(interval);
+    this.lastStart = clock.instant();
   }
 
   /** Keys that never change (given in code or as property values). */
   static KeyRing fixed(KeySet keys, Clock clock) {
-    return new KeyRing(keys, null, Duration.ZERO, Duration.ZERO, clock);
+    return new KeyRing(keys, null, "", Duration.ZERO, Duration.ZERO, null, null, Runnable::run,
+        clock);
   }
 
   /**
-   * Keys read again by {@code reread} every {@code interval}; a key that leaves the set verifies
-   * for {@code grace} more.
+   * Keys read again from files by {@code reread}, on the request's thread, every
+   * {@code interval}; a key that leaves the set verifies for {@code grace} more.
    */
   static KeyRing refreshing(KeySet keys, Supplier<KeySet> reread, Duration interval,
       Duration grace, Clock clock) {
-    return new KeyRing(keys, Objects.requireNonNull(reread), interval, grace, clock);
+    Objects.requireNonNull(reread);
+    return new KeyRing(keys, active -> reread.get(), "the key files", interval, grace, null, null,
+        Runnable::run, clock);
+  }
+
+  /**
+   * Verification keys fetched again from the JWKS at {@code url} — by {@code refetch}, given the
+   * set in force — every {@code interval} in the background, and on a token with an unknown kid
+   * at most once per {@code unknownKidRefetch}; {@code timeout} bounds each step of a fetch.
+   */
+  static KeyRing fetching(KeySet keys, URI url, UnaryOperator<KeySet> refetch, Duration timeout,
+      Duration interval, Duration unknownKidRefetch, Clock clock) {
+    // connect, then read: each bounded by the timeout; a little more for the parse
+    Duration wait = timeout.multipliedBy(2).plusSeconds(1);
+    return new KeyRing(keys, Objects.requireNonNull(refetch), "the JWKS at " + url, interval,
+        Duration.ZERO, Objects.requireNonNull(unknownKidRefetch), wait, fetchThread(), clock);
+  }
+
+  /**
+   * One daemon thread at most, started by the request that needs it (so it runs in the
+   * application's context, as that request does) and gone after a minute idle, so that an
+   * undeployed application leaves no thread behind.
+   */
+  private static Executor fetchThread() {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 1, 1, TimeUnit.MINUTES,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "gatehouse-jwks-fetch");
+          t.setDaemon(true);
+          return t;
+        });
+    return pool;
   }
 
   /** The key set that signs now. */
@@ -86,22 +159,82 @@ public final class KeyRing {
     return current().active();
   }
 
-  /** The keys in force, after reading the files again if the interval is over. */
+  /** The keys in force, after starting a refresh if the interval is over. */
   State current() {
     if (reread != null) {
       Instant now = clock.instant();
-      if (!now.isBefore(nextCheck) && refreshing.tryLock()) {
-        try {
-          if (!now.isBefore(nextCheck)) {
-            nextCheck = now.plus(interval);
-            refresh(now);
-          }
-        } finally {
-          refreshing.unlock();
-        }
+      if (!now.isBefore(nextCheck)) {
+        start(now, false);
       }
     }
     return state;
+  }
+
+  /**
+   * The keys in force after a token named a kid they lack: with a JWKS URL, fetched again and
+   * waited for, unless a fetch started within {@code unknown-kid-refetch-interval} or is under
+   * way; otherwise as they are. Only the request that starts a fetch waits — a flood of tokens
+   * with made-up kids while the identity provider is slow holds one thread, not all of them.
+   */
+  State afterUnknownKid() {
+    if (unknownKidRefetch == null) {
+      return state;
+    }
+    CompletableFuture<State> refresh = start(clock.instant(), true);
+    if (refresh == null) {
+      return state;
+    }
+    try {
+      return refresh.get(fetchWait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // a refresh that fails keeps the keys in force, and says so itself
+    }
+    return state;
+  }
+
+  /**
+   * Starts a refresh unless one is under way; for an unknown kid, only when the last one started
+   * {@code unknown-kid-refetch-interval} ago or more.
+   *
+   * @return the refresh started, or null
+   */
+  private CompletableFuture<State> start(Instant now, boolean unknownKid) {
+    CompletableFuture<State> refresh;
+    synchronized (lock) {
+      if (pending != null) {
+        return null;
+      }
+      if (unknownKid ? now.isBefore(lastStart.plus(unknownKidRefetch)) : now.isBefore(nextCheck)) {
+        return null;
+      }
+      nextCheck = now.plus(interval);
+      lastStart = now;
+      refresh = new CompletableFuture<>();
+      pending = refresh;
+    }
+    Runnable task = () -> {
+      try {
+        refresh(now);
+      } catch (RuntimeException | Error e) {
+        LOG.log(System.Logger.Level.ERROR, "Gatehouse JWT: refreshing " + source + " failed", e);
+      } finally {
+        synchronized (lock) {
+          pending = null;
+        }
+        refresh.complete(state);
+      }
+    };
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      synchronized (lock) {
+        pending = null;
+      }
+      refresh.complete(state);
+    }
+    return refresh;
   }
 
   private void refresh(Instant now) {
@@ -118,9 +251,14 @@ public final class KeyRing {
     KeySet fresh = read(now);
     KeySet active = was.active();
     if (fresh != null && !same(fresh, active) && acceptable(fresh, active, now)) {
+      List<String> withdrawn = new ArrayList<>();
       active.verificationKeys().forEach((kid, key) -> {
         if (!fresh.verificationKeys().containsKey(kid)) {
-          retired.put(kid, new Retired(key, now.plus(grace)));
+          if (grace.isZero()) {
+            withdrawn.add(kid);
+          } else {
+            retired.put(kid, new Retired(key, now.plus(grace)));
+          }
         }
       });
       fresh.verificationKeys().keySet().forEach(retired::remove);
@@ -131,8 +269,13 @@ public final class KeyRing {
       String what = newSigner && fresh.signingKey().isPresent() ? "signing_key_rotated"
           : "verification_keys_changed";
       LOG.log(System.Logger.Level.INFO, "Gatehouse JWT keys rotated (" + what + "): now "
-          + fresh + "; previous keys verify until " + now.plus(grace) + ": " + retired.keySet());
+          + fresh + (grace.isZero() ? "; no longer published, so no longer verifying: "
+              + withdrawn : "; previous keys verify until " + now.plus(grace) + ": "
+              + retired.keySet()));
       fire(now, kid, what);
+      for (String gone : withdrawn) {
+        fire(now, gone, "key_withdrawn");
+      }
     } else if (!dropped.isEmpty()) {
       state = State.of(active, retired);
     }
@@ -145,13 +288,13 @@ public final class KeyRing {
 
   private KeySet read(Instant now) {
     try {
-      return reread.get();
+      return reread.apply(state.active());
     } catch (GatehouseConfigException e) {
-      refused(now, "the key files could not be read again (" + String.join("; ", e.problems())
+      refused(now, source + " could not be read again (" + String.join("; ", e.problems())
           + ")");
       return null;
     } catch (IllegalArgumentException e) {
-      refused(now, "the key files could not be read again (" + e.getMessage() + ")");
+      refused(now, source + " could not be read again (" + e.getMessage() + ")");
       return null;
     }
   }
@@ -159,14 +302,14 @@ public final class KeyRing {
   /** A new set the ring can take: the same algorithm, and no kid naming another key than now. */
   private boolean acceptable(KeySet fresh, KeySet active, Instant now) {
     if (!fresh.algorithm().equals(active.algorithm())) {
-      refused(now, "the key files now hold " + fresh.algorithm().getAlgorithm() + " keys, but "
+      refused(now, source + " now holds " + fresh.algorithm().getAlgorithm() + " keys, but "
           + active.algorithm().getAlgorithm() + " is in force; changing the algorithm needs a"
           + " restart");
       return false;
     }
     for (Map.Entry<String, Key> e : fresh.verificationKeys().entrySet()) {
       Key current = active.verificationKeys().get(e.getKey());
-      if (current != null && !equal(current, e.getValue())) {
+      if (current != null && !equal(current, e.getValue()) && !grace.isZero()) {
         refused(now, "the kid " + e.getKey() + " now names another key; give the new key a kid"
             + " of its own (gatehouse.jwt.key-id), so that tokens signed with the old one keep"
             + " verifying");

@@ -5,6 +5,8 @@ import dev.gatehouse.jwt.JwtSettings;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,7 @@ public final class KeySetBuilder {
   private Function<SignatureAlgorithm, Map<String, PublicKey>> verification;
   private Function<SignatureAlgorithm, PrivateKey> signing;
   private String signingKeyId;
+  private URI url;
 
   /**
    * @throws IllegalArgumentException for a name that is not a supported signature algorithm
@@ -137,6 +140,57 @@ public final class KeySetBuilder {
       parse.apply(algorithm);
     }
     this.verification = parse;
+    this.url = null;
+  }
+
+  /**
+   * A JWKS published at a URL ({@link JwksUrl#check checked}), fetched by {@link #build} and
+   * fetched again by {@link KeyRing} while the service runs; replaces keys set before.
+   */
+  public void verificationKeysUrl(URI jwksUrl) {
+    this.url = Objects.requireNonNull(jwksUrl, JwtSettings.VERIFY_KEYS_URL);
+    this.verification = null;
+  }
+
+  /** The JWKS URL set, or null. */
+  public URI verificationKeysUrl() {
+    return url;
+  }
+
+  /**
+   * The public keys published at {@code url} now, each checked under {@code alg}.
+   *
+   * @throws IllegalArgumentException naming the property and the URL: unreachable, not a JWKS,
+   *     no key, or a key the {@link KeyPolicy} refuses
+   */
+  static Map<String, PublicKey> fetch(URI url, Duration timeout, SignatureAlgorithm alg) {
+    String jwks = JwksUrl.fetch(url, timeout);
+    try {
+      Map<String, PublicKey> keys = JwksKeys.publicKeys(jwks, alg);
+      if (keys.isEmpty()) {
+        throw new IllegalArgumentException("holds no key");
+      }
+      return keys;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(ConfigReader.describe(JwtSettings.VERIFY_KEYS_URL, url,
+          "serves a document that cannot be used: it " + e.getMessage()));
+    }
+  }
+
+  /**
+   * The key set {@code active} becomes with the verification keys now published at {@code url}:
+   * the same algorithm and signing key, whose kid must still be published with its public half.
+   *
+   * @throws IllegalArgumentException as {@link #fetch}, or when the signing key's public half is
+   *     no longer published
+   */
+  static KeySet refetch(KeySet active, URI url, Duration timeout) {
+    Map<String, PublicKey> verify = fetch(url, timeout, active.algorithm());
+    if (active.signingKey().isEmpty()) {
+      return KeySet.asymmetric(active.algorithm(), verify, null, null);
+    }
+    return signingWith(active.algorithm(), verify, active.signingKeyId().orElseThrow(),
+        (PrivateKey) active.signingKey().get());
   }
 
   /** The PKCS#8 PEM private key this service signs with. */
@@ -176,10 +230,11 @@ public final class KeySetBuilder {
    * The keys of the final algorithm.
    *
    * @param issuer the issuer, which the derived HMAC kid depends on
+   * @param fetchTimeout how long fetching the JWKS URL, if one is set, may take
    * @throws IllegalArgumentException at the first key material missing, of the wrong kind, too
    *     weak, or not matching
    */
-  public KeySet build(String issuer) {
+  public KeySet build(String issuer, Duration fetchTimeout) {
     String name = algorithm.getAlgorithm();
     boolean hmac = KeyPolicy.isHmac(algorithm);
     if (keyId != null && !hmac) {
@@ -188,15 +243,15 @@ public final class KeySetBuilder {
               + JwtSettings.VERIFY_KEYS + " (a PEM key's kid is its RFC 7638 thumbprint, a JWKS"
               + " key carries its own); choose the signing key with " + JwtSettings.SIGN_KEY_ID));
     }
-    return hmac ? hmac(issuer) : asymmetric();
+    return hmac ? hmac(issuer) : asymmetric(fetchTimeout);
   }
 
   private KeySet hmac(String issuer) {
     String name = algorithm.getAlgorithm();
-    if (signing != null || verification != null) {
+    if (signing != null || verification != null || url != null) {
       throw new IllegalArgumentException(JwtSettings.SIGN_KEY + ": and " + JwtSettings.VERIFY_KEYS
-          + " are for asymmetric algorithms; with " + name + " set only " + JwtSettings.SECRET
-          + " (or " + JwtSettings.SECRET_FILE + ")");
+          + " (or " + JwtSettings.VERIFY_KEYS_URL + ") are for asymmetric algorithms; with "
+          + name + " set only " + JwtSettings.SECRET + " (or " + JwtSettings.SECRET_FILE + ")");
     }
     if (secret == null) {
       int min = KeyPolicy.minSecretBytes(algorithm);
@@ -209,25 +264,37 @@ public final class KeySetBuilder {
     return KeySet.hmac(algorithm, key, kid);
   }
 
-  private KeySet asymmetric() {
+  private KeySet asymmetric(Duration fetchTimeout) {
     String name = algorithm.getAlgorithm();
     if (secret != null) {
       throw new IllegalArgumentException(JwtSettings.SECRET + ": is for HS256/384/512; with "
           + name + " set " + JwtSettings.VERIFY_KEYS + " (public keys) and, to issue tokens, "
           + JwtSettings.SIGN_KEY);
     }
-    if (verification == null) {
+    if (verification == null && url == null) {
       throw new IllegalArgumentException(JwtSettings.VERIFY_KEYS + ": is required for " + name
           + ": set it (or " + JwtSettings.VERIFY_KEYS_FILE + ") to PEM public keys or a JWKS"
-          + " document");
+          + " document, or set " + JwtSettings.VERIFY_KEYS_URL + " to the URL of a JWKS");
     }
-    Map<String, PublicKey> verify = verification.apply(algorithm);
-    if (signing == null) {
+    if (signing != null && url != null && signingKeyId == null) {
+      throw new IllegalArgumentException(JwtSettings.SIGN_KEY_ID + ": is required with "
+          + JwtSettings.SIGN_KEY + " and " + JwtSettings.VERIFY_KEYS_URL + ": name the kid under"
+          + " which the JWKS publishes the signing key's public half");
+    }
+    PrivateKey privateKey = signing == null ? null : signing.apply(algorithm);
+    Map<String, PublicKey> verify = url != null ? fetch(url, fetchTimeout, algorithm)
+        : verification.apply(algorithm);
+    if (privateKey == null) {
       return KeySet.asymmetric(algorithm, verify, null, null);
     }
-    PrivateKey privateKey = signing.apply(algorithm);
     String kid = signingKeyId != null ? signingKeyId
         : verify.size() == 1 ? verify.keySet().iterator().next() : null;
+    return signingWith(algorithm, verify, kid, privateKey);
+  }
+
+  /** The set signing with {@code privateKey} as {@code kid}, whose public half must verify. */
+  private static KeySet signingWith(SignatureAlgorithm algorithm, Map<String, PublicKey> verify,
+      String kid, PrivateKey privateKey) {
     if (kid == null || !verify.containsKey(kid)) {
       throw new IllegalArgumentException(ConfigReader.describe(JwtSettings.SIGN_KEY_ID,
           String.valueOf(kid), "must name one of the verification keys " + verify.keySet()

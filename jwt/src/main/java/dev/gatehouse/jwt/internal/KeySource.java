@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Where one kind of key material is read from: the value of a property, or a file a property
- * names — later a JWKS URL. As smallrye-jwt's key resolvers tell a key's content from its location
+ * names. (A JWKS URL is not one of these: it is fetched again while the service runs and on an
+ * unknown kid, so {@link KeySetBuilder} and {@link KeyRing} handle it, through {@link JwksUrl}.) As smallrye-jwt's key resolvers tell a key's content from its location
  * ({@code mp.jwt.verify.publickey} and {@code .location}), each way of reaching key material is one
  * class, and a new one is that class and its place in {@link KeyMaterial}; what the material says
  * is the parsers' business ({@link PemKeys}, {@link JwksKeys}), whether it is strong enough the

@@ -126,6 +126,10 @@ final class TokenVerifier {
    */
   JsonWebToken verify(String token) throws AuthenticationFailure {
     VerifiedTokens.Entry seen = verified.get(token);
+    if (seen != null && !keys.current().verifies(seen.kid(), seen.key())) {
+      verified.remove(token); // its key left the set: verified again, and refused
+      seen = null;
+    }
     if (seen != null) {
       try {
         checkTime(seen.claims()); // steps 1 to 3 cannot change for the same text and keys
@@ -141,9 +145,18 @@ final class TokenVerifier {
     }
     Parsers p = parsers();
     String kid = checkHeader(token, p);
+    DefaultJWTParser parser = p.byKid().get(kid);
+    if (parser == null) {
+      keys.afterUnknownKid(); // a key just published at the JWKS URL, or a forgery
+      p = parsers();
+      parser = p.byKid().get(kid);
+      if (parser == null) {
+        throw new AuthenticationFailure("unknown_kid");
+      }
+    }
     JsonWebToken jwt;
     try {
-      jwt = p.byKid().get(kid).parse(token);
+      jwt = parser.parse(token);
     } catch (ParseException e) {
       throw new AuthenticationFailure(reason(e));
     } catch (RuntimeException e) {
@@ -155,7 +168,8 @@ final class TokenVerifier {
       throw new AuthenticationFailure("bad_session_claim");
     }
     notDenied(claims);
-    verified.put(token, new VerifiedTokens.Entry(jwt, claims), clock.instant().getEpochSecond(),
+    verified.put(token, new VerifiedTokens.Entry(jwt, claims, kid,
+        p.state().verification().get(kid)), clock.instant().getEpochSecond(),
         settings.clockSkew().toSeconds());
     return jwt;
   }
@@ -194,7 +208,7 @@ final class TokenVerifier {
     }
   }
 
-  /** The kid whose key verifies this token. */
+  /** The kid whose key should verify this token, as its header names it (or the only one). */
   private String checkHeader(String token, Parsers p) throws AuthenticationFailure {
     int first = token.indexOf('.');
     int second = first < 0 ? -1 : token.indexOf('.', first + 1);
@@ -239,10 +253,10 @@ final class TokenVerifier {
       }
       return p.onlyKid();
     }
-    if (!(kid instanceof String k) || !p.byKid().containsKey(k)) {
+    if (!(kid instanceof String k)) {
       throw new AuthenticationFailure("unknown_kid");
     }
-    return k;
+    return k; // perhaps not in force: the caller asks the key ring
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.gatehouse.jwt.internal;
 
+import java.security.Key;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -8,7 +9,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Access tokens whose signature, header, issuer and audience this verifier has already checked —
  * the checks whose outcome cannot change while the verifier lives. A client sends the same token
  * for many minutes, so a hit skips decoding and the signature; what can change is checked again on
- * every hit by {@link TokenVerifier}: the time (expiry, lifetime) and the deny-list.
+ * every hit by {@link TokenVerifier}: the time (expiry, lifetime), the deny-list, and whether the
+ * key that verified it is still in force (a JWKS URL can withdraw a key at once).
  *
  * <p>Keyed by the token's exact text, so a hit is the same token byte for byte (its base64url is
  * canonical, so there is one text per token); refused tokens are never kept. Bounded: when full,
@@ -20,8 +22,8 @@ final class VerifiedTokens {
   /** Entries at most; each holds the token text and its parsed claims. */
   static final int MAX_ENTRIES = 8192;
 
-  /** A kept token and the claims its checks read, read once. */
-  record Entry(JsonWebToken token, TokenVerifier.Claims claims) {
+  /** A kept token, the claims its checks read (read once), and the key that verified it. */
+  record Entry(JsonWebToken token, TokenVerifier.Claims claims, String kid, Key key) {
   }
 
   private final ConcurrentHashMap<String, Entry> tokens = new ConcurrentHashMap<>();
