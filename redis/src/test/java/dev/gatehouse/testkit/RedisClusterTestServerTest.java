@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,7 +51,7 @@ class RedisClusterTestServerTest {
   void theClusterClientWritesKeysThatLandOnEachOfTheThreeMasters() {
     try (RedisClusterClient client = client()) {
       for (String node : cluster.nodes()) {
-        String key = keyServedBy(node, "");
+        String key = ClusterKeys.servedBy(node, "");
         client.set(key, "on " + node);
         try (Jedis direct = new Jedis(HostAndPort.from(node))) {
           assertThat(direct.get(key)).as("read from %s itself", node).isEqualTo("on " + node);
@@ -71,8 +69,8 @@ class RedisClusterTestServerTest {
           .isEqualTo(List.of("v", "v"));
 
       String node = cluster.nodes().get(0);
-      String first = keyServedBy(node, "x");
-      String second = keyServedBy(node, "y");
+      String first = ClusterKeys.servedBy(node, "x");
+      String second = ClusterKeys.servedBy(node, "y");
       assertThat(JedisClusterCRC16.getSlot(first)).isNotEqualTo(JedisClusterCRC16.getSlot(second));
       try (Jedis direct = new Jedis(HostAndPort.from(node))) {
         direct.scriptLoad(SCRIPT);
@@ -87,7 +85,7 @@ class RedisClusterTestServerTest {
   @Test
   void aKilledMasterTakesItsSlotsAwayUntilItIsRestarted() {
     String victim = cluster.nodes().get(2);
-    String key = keyServedBy(victim, "k");
+    String key = ClusterKeys.servedBy(victim, "k");
     try (RedisClusterClient client = client()) {
       client.set(key, "before");
       cluster.killNode(victim);
@@ -108,26 +106,5 @@ class RedisClusterTestServerTest {
         .collect(Collectors.toSet());
     return RedisClusterClient.builder().nodes(seeds).maxTotalRetriesDuration(Duration.ofSeconds(5))
         .build();
-  }
-
-  /** A key whose slot the master at {@code node} serves, as that node's CLUSTER NODES says. */
-  private static String keyServedBy(String node, String prefix) {
-    List<int[]> ranges = new ArrayList<>();
-    try (Jedis direct = new Jedis(HostAndPort.from(node))) {
-      String myself = direct.clusterNodes().lines().filter(l -> l.contains("myself"))
-          .findFirst().orElseThrow();
-      for (String range : Arrays.asList(myself.split(" ")).subList(8, myself.split(" ").length)) {
-        String[] ends = range.split("-");
-        int from = Integer.parseInt(ends[0]);
-        ranges.add(new int[] {from, ends.length == 2 ? Integer.parseInt(ends[1]) : from});
-      }
-    }
-    for (int i = 0; ; i++) {
-      String key = prefix + "key-" + i;
-      int slot = JedisClusterCRC16.getSlot(key);
-      if (ranges.stream().anyMatch(r -> r[0] <= slot && slot <= r[1])) {
-        return key;
-      }
-    }
   }
 }

@@ -176,9 +176,10 @@ public final class RedisClusterTestServer implements BeforeAllCallback, AfterAll
 
   /**
    * Returns once every running node reports {@code cluster_state:ok}, all 16384 slots served and
-   * every node of the cluster known — after {@link #start()}, and after a kill, a failover or a
-   * restart when the test needs a settled cluster again. Fails after 60 s (a cluster whose killed
-   * master has no replica never gets there).
+   * every node of the cluster known — after {@link #start()}, and after a restart when the test
+   * needs a settled cluster again. Fails after 60 s (a cluster whose killed master has no replica
+   * never gets there). Right after a kill it may still return at once: the others call a node
+   * failed only after the node timeout (2 s); {@link #awaitFailover} waits for that.
    */
   public void awaitClusterOk() {
     List<RedisProcess> running = all().stream().filter(RedisProcess::isAlive).toList();
@@ -225,6 +226,48 @@ public final class RedisClusterTestServer implements BeforeAllCallback, AfterAll
    */
   public void killNode(String hostPort) {
     own(hostPort).kill();
+  }
+
+  /**
+   * After {@link #killNode(String)} of a master of {@link #ownEmbeddedWithReplicas()}: waits until
+   * every running node marks it failed, names its replica master and reports
+   * {@code cluster_state:ok} with all slots served again; returns the promoted replica's address.
+   */
+  public String awaitFailover(String killedMaster, Duration limit) {
+    int index = nodes().indexOf(killedMaster);
+    RedisProcess master = own(killedMaster);
+    if (index < 0 || replicas.isEmpty() || master.isAlive()) {
+      throw new IllegalStateException("awaitFailover() waits for the replica of a master that "
+          + "killNode() killed, in a cluster of ownEmbeddedWithReplicas(); " + killedMaster
+          + (master.isAlive() ? " is running" : " has no replica"));
+    }
+    RedisProcess replica = replicas.get(index);
+    List<RedisProcess> running = all().stream().filter(RedisProcess::isAlive).toList();
+    BoundedPoll.until(limit, replica + " taking over from " + master, () -> {
+      for (RedisProcess node : running) {
+        try (Jedis jedis = node.client()) {
+          Map<String, String> info = RedisProcess.fields(jedis.clusterInfo());
+          String nodes = jedis.clusterNodes();
+          boolean masterFailed = hasFlag(nodes, master, "fail");
+          boolean replicaPromoted = hasFlag(nodes, replica, "master");
+          if (!masterFailed || !replicaPromoted || !"ok".equals(info.get("cluster_state"))
+              || !String.valueOf(SLOTS).equals(info.get("cluster_slots_ok"))) {
+            throw new IllegalStateException(node + ": " + info.get("cluster_state") + ", "
+                + master + " failed: " + masterFailed + ", " + replica + " master: "
+                + replicaPromoted);
+          }
+        }
+      }
+      return Optional.of(true);
+    });
+    return replica.address();
+  }
+
+  /** Whether the line of {@code node} in a CLUSTER NODES answer has {@code flag}. */
+  private static boolean hasFlag(String clusterNodes, RedisProcess node, String flag) {
+    return clusterNodes.lines().map(line -> line.split(" "))
+        .anyMatch(f -> f[1].split("@")[0].equals(node.address())
+            && Arrays.asList(f[2].split(",")).contains(flag));
   }
 
   /**
