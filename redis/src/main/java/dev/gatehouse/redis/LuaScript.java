@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -46,6 +48,40 @@ public final class LuaScript {
         redis.scriptLoad(source, keys.get(0));
       }
       return redis.evalsha(sha1, keys, args);
+    }
+  }
+
+  /**
+   * Runs the script, acknowledged as {@code durability} requires: with replicas to wait for, the
+   * {@code EVALSHA} and a {@code WAIT} on one connection, in one round trip.
+   *
+   * @throws Durability.NotReplicatedException when fewer replicas acknowledged
+   */
+  public Object run(UnifiedJedis redis, List<String> keys, List<String> args,
+      Durability durability) {
+    if (!durability.waits()) {
+      return run(redis, keys, args);
+    }
+    for (int attempt = 0; ; attempt++) {
+      Response<Object> result;
+      Response<Long> acked;
+      try (AbstractPipeline p = redis.pipelined()) {
+        result = p.evalsha(sha1, keys, args);
+        acked = p.waitReplicas(keys.get(0), durability.replicas(), durability.waitTimeout().toMillis());
+        p.sync();
+      }
+      Object value;
+      try {
+        value = result.get();
+      } catch (JedisNoScriptException e) {
+        if (attempt > 0) {
+          throw e;
+        }
+        redis.scriptLoad(source, keys.get(0));
+        continue;
+      }
+      durability.check(acked, name);
+      return value;
     }
   }
 

@@ -2,17 +2,33 @@ package dev.gatehouse.redis;
 
 import dev.gatehouse.core.config.ConfigReader;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Where Gatehouse's shared state lives when several instances run: {@code gatehouse.redis.url}
- * ({@code redis://[user:password@]host:port[/db]}, or {@code rediss://} for TLS; unset = keep
- * state in memory) and {@code gatehouse.redis.timeout} (default {@code PT0.5S}, at most
+ * Where Gatehouse's shared state lives when several instances run, in one of three modes:
+ *
+ * <ul>
+ *   <li><b>standalone</b>: {@code gatehouse.redis.url=redis://[user:password@]host:port[/db]}, or
+ *       {@code rediss://} for TLS;
+ *   <li><b>cluster</b>: {@code gatehouse.redis.url=redis-cluster://host1:port,host2:port,…} (or
+ *       {@code rediss-cluster://}), some or all of the cluster's nodes — Jedis's
+ *       {@code RedisClusterClient} discovers the rest and follows the slots;
+ *   <li><b>Sentinel</b>: {@code gatehouse.redis.sentinels=host1:26379,host2:26379,…} and
+ *       {@code gatehouse.redis.master-name}, instead of a URL — Jedis's
+ *       {@code RedisSentinelClient} asks the sentinels for the master and follows a failover.
+ * </ul>
+ *
+ * <p>Unset, state stays in memory. {@code gatehouse.redis.wait-replicas} (default 0) makes each
+ * rotation and revocation wait ({@code WAIT}) until that many replicas have it, so that a
+ * failover cannot bring back a rotated or revoked token; {@code gatehouse.redis.timeout} (default {@code PT0.5S}, at most
  * {@code PT10S}): connecting, each command, and waiting for a pooled connection are all bounded by
  * it, so an unreachable Redis costs a request at most that long. A Redis that requires a password
  * ({@code requirepass}, or an ACL user) takes it from {@code gatehouse.redis.password-file} (a
@@ -44,21 +60,50 @@ public final class RedisSettings {
   public static final String PASSWORD = "gatehouse.redis.password";
   /** A file holding the password, e.g. a Kubernetes or Docker secret. */
   public static final String PASSWORD_FILE = "gatehouse.redis.password-file";
+  /** Sentinel mode: the sentinels, {@code host:port,host:port,…}. */
+  public static final String SENTINELS = "gatehouse.redis.sentinels";
+  /** Sentinel mode: the name the sentinels monitor the master under. */
+  public static final String MASTER_NAME = "gatehouse.redis.master-name";
+  /** Replicas that must acknowledge a rotation or revocation before it is answered. */
+  public static final String WAIT_REPLICAS = "gatehouse.redis.wait-replicas";
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
+  static final int MAX_WAIT_REPLICAS = 16;
+
+  /** How Gatehouse reaches Redis. */
+  public enum Mode {
+    /** One server (which may have replicas of its own). */
+    STANDALONE,
+    /** A Redis Cluster: keys spread over masters by hash slot. */
+    CLUSTER,
+    /** A master found through Redis Sentinel, followed across failovers. */
+    SENTINEL
+  }
   static final Duration MAX_TIMEOUT = Duration.ofSeconds(10);
   private static final String REQUIRED = URL + ": is required; set it to redis://host:6379 or"
-      + " rediss://host:6380 (TLS)";
+      + " rediss://host:6380 (TLS), or set " + SENTINELS + " and " + MASTER_NAME;
 
-  private final URI uri;
+  private final Mode mode;
+  private final List<String> nodes;
+  private final String masterName;
+  private final int database;
+  private final boolean tls;
+  private final String shownUrl;
   private final Duration timeout;
+  private final int waitReplicas;
   private final String user;
   private final String password;
   private final boolean passwordInUrl;
 
   private RedisSettings(Builder b) {
-    this.uri = b.uri;
+    this.mode = b.mode;
+    this.nodes = List.copyOf(b.nodes);
+    this.masterName = b.masterName;
+    this.database = b.database;
+    this.tls = b.tls;
+    this.shownUrl = b.shownUrl;
     this.timeout = b.timeout;
-    String userInfo = b.uri.getRawUserInfo();
+    this.waitReplicas = b.waitReplicas;
+    String userInfo = b.userInfo;
     if (userInfo == null) {
       this.user = b.user;
       this.password = b.password;
@@ -101,18 +146,35 @@ public final class RedisSettings {
     user.ifPresent(v -> in.apply(b::user, v));
     Optional<String> password = in.secret(PASSWORD, PASSWORD_FILE);
     password.ifPresent(v -> in.apply(b::password, v));
+    in.longValue(WAIT_REPLICAS).ifPresent(v -> in.apply(b::waitReplicas, v));
     Optional<String> url = in.string(URL);
-    if (url.isEmpty()) {
+    Optional<String> sentinels = in.string(SENTINELS);
+    Optional<String> masterName = in.string(MASTER_NAME);
+    if (url.isEmpty() && sentinels.isEmpty()) {
       if (user.isPresent() || in.string(PASSWORD).isPresent()
-          || in.string(PASSWORD_FILE).isPresent()) {
-        in.secretProblem(URL, "is not set, so " + USER + ", " + PASSWORD + " and "
-            + PASSWORD_FILE + " would be ignored and state kept in memory; set it to"
-            + " redis://host:6379, or remove them");
+          || in.string(PASSWORD_FILE).isPresent() || masterName.isPresent()
+          || in.string(WAIT_REPLICAS).isPresent()) {
+        in.secretProblem(URL, "is not set (nor " + SENTINELS + "), so the other"
+            + " gatehouse.redis.* settings would be ignored and state kept in memory; set it to"
+            + " redis://host:6379 (or " + SENTINELS + " and " + MASTER_NAME + "), or remove"
+            + " them");
       }
       return Optional.empty();
     }
-    if (!in.apply(b::url, url.get())) {
+    if (url.isPresent() && sentinels.isPresent()) {
+      in.secretProblem(URL, "and " + SENTINELS + " are both set; keep one: the URL for one"
+          + " server or a cluster, the sentinels (with " + MASTER_NAME + ") for Sentinel");
       return Optional.empty();
+    }
+    if (url.isPresent() && !in.apply(b::url, url.get())) {
+      return Optional.empty();
+    }
+    if (sentinels.isPresent() && !in.apply(b::sentinels, sentinels.get())) {
+      return Optional.empty();
+    }
+    masterName.ifPresent(v -> in.apply(b::masterName, v));
+    if (url.isEmpty()) {
+      return in.attempt(b::build);
     }
     if (!in.refusePackaged(URL, PASSWORD_FILE, RedisSettings::carriesCredentials)) {
       return Optional.empty();
@@ -122,15 +184,29 @@ public final class RedisSettings {
 
   /** Whether a URL names a user or password, which then ships wherever the URL does. */
   private static boolean carriesCredentials(String url) {
-    try {
-      return URI.create(url).getRawUserInfo() != null;
-    } catch (IllegalArgumentException notAUrl) {
-      return url.contains("@");
-    }
+    return url.contains("@");
   }
 
-  public URI uri() {
-    return uri;
+  public Mode mode() {
+    return mode;
+  }
+
+  /**
+   * Where to connect, each {@code host:port}: the server (standalone), the nodes given (cluster;
+   * the client discovers the others), or the sentinels.
+   */
+  public List<String> nodes() {
+    return nodes;
+  }
+
+  /** Sentinel mode: the name the sentinels know the master by. */
+  public Optional<String> masterName() {
+    return Optional.ofNullable(masterName);
+  }
+
+  /** The database number (standalone and Sentinel; a cluster has only database 0). */
+  public int database() {
+    return database;
   }
 
   public Duration timeout() {
@@ -138,7 +214,15 @@ public final class RedisSettings {
   }
 
   public boolean tls() {
-    return uri.getScheme().equalsIgnoreCase("rediss");
+    return tls;
+  }
+
+  /**
+   * How many replicas must acknowledge a rotation or revocation ({@code WAIT}) before it is
+   * answered; 0 answers once the master has it.
+   */
+  public int waitReplicas() {
+    return waitReplicas;
   }
 
   /** The ACL user Gatehouse authenticates as; empty for Redis's default user. */
@@ -155,20 +239,28 @@ public final class RedisSettings {
   public String toString() {
     String auth = password == null || passwordInUrl ? ""
         : ", auth " + (user == null ? "" : user + ":") + "***";
-    return "RedisSettings[" + redact(uri) + auth + ", timeout " + timeout + "]";
+    String where = mode == Mode.SENTINEL ? "sentinel " + masterName + "@" + String.join(",",
+        nodes) + (database == 0 ? "" : "/" + database) : shownUrl;
+    return "RedisSettings[" + where + auth + ", timeout " + timeout
+        + (waitReplicas == 0 ? "" : ", wait-replicas " + waitReplicas) + "]";
   }
 
-  static String redact(URI uri) {
-    String host = uri.getHost() == null ? "?" : uri.getHost();
-    return (uri.getScheme() == null ? "" : uri.getScheme() + "://")
-        + (uri.getUserInfo() == null ? "" : "***@") + host
-        + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + (uri.getPath() == null ? "" : uri.getPath());
+  /** A URL as messages show it: credentials replaced by {@code ***}. */
+  static String redact(String url) {
+    return url.replaceAll("(?<=://)[^/]*@", "***@"); // up to the authority's last @
   }
 
-  /** Validates each value as it is set; the URL is required. */
+  /** Validates each value as it is set; a URL, or sentinels and a master name, are required. */
   public static final class Builder {
-    private URI uri;
+    private Mode mode;
+    private List<String> nodes = List.of();
+    private String masterName;
+    private int database;
+    private boolean tls;
+    private String shownUrl;
+    private String userInfo;
     private Duration timeout = DEFAULT_TIMEOUT;
+    private int waitReplicas;
     private String user;
     private String password;
 
@@ -200,32 +292,106 @@ public final class RedisSettings {
     }
 
     /**
-     * The Redis to use: {@code redis://[user:password@]host:port[/db]}, or {@code rediss://} for
-     * TLS. A message about it never shows the password.
+     * The Redis to use: {@code redis://[user:password@]host:port[/db]} ({@code rediss://} for
+     * TLS), or a cluster: {@code redis-cluster://[user:password@]host:port,host:port,…}
+     * ({@code rediss-cluster://} for TLS). A message about it never shows the password.
      */
     public Builder url(String url) {
       if (url == null) {
         throw new IllegalArgumentException(REQUIRED);
       }
-      URI parsed;
-      try {
-        parsed = URI.create(url.trim());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(URL + ": is not a URL; use redis://host:6379 or"
-            + " rediss://host:6380 for TLS");
+      String text = url.trim();
+      int colon = text.indexOf("://");
+      String scheme = colon < 0 ? "" : text.substring(0, colon).toLowerCase(Locale.ROOT);
+      boolean cluster = scheme.equals("redis-cluster") || scheme.equals("rediss-cluster");
+      if (!cluster && !scheme.equals("redis") && !scheme.equals("rediss")) {
+        throw new IllegalArgumentException(URL + ": \"" + redact(text) + "\" must look like"
+            + " redis://host:6379, rediss://host:6380 (TLS) or redis-cluster://host1:6379,"
+            + "host2:6379 (a cluster)");
       }
-      String scheme = parsed.getScheme() == null ? ""
-          : parsed.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("redis") && !scheme.equals("rediss") || parsed.getHost() == null) {
-        throw new IllegalArgumentException(URL + ": \"" + redact(parsed) + "\" must look like"
-            + " redis://host:6379 or rediss://host:6380 (TLS)");
+      String rest = text.substring(colon + 3);
+      int slash = rest.indexOf('/');
+      String authority = slash < 0 ? rest : rest.substring(0, slash);
+      String path = slash < 0 ? "" : rest.substring(slash);
+      int at = authority.lastIndexOf('@');
+      String info = at < 0 ? null : authority.substring(0, at);
+      String hosts = authority.substring(at + 1);
+      if (info != null && info.indexOf('@') >= 0) {
+        throw new IllegalArgumentException(URL + ": \"" + redact(text) + "\" has an @ in its"
+            + " credentials; write it %40, or take the password out of the URL and use "
+            + PASSWORD_FILE);
       }
-      String path = parsed.getPath();
-      if (path != null && !path.isEmpty() && !path.matches("/[0-9]{0,5}")) {
-        throw new IllegalArgumentException(URL + ": \"" + redact(parsed) + "\" names no database"
-            + " number; end it with one, e.g. redis://host:6379/0, or with nothing");
+      int db = 0;
+      if (!path.isEmpty() && !path.equals("/")) {
+        if (cluster) {
+          throw new IllegalArgumentException(URL + ": \"" + redact(text) + "\" names a"
+              + " database, but a cluster has only database 0; end it after the last node");
+        }
+        if (!path.matches("/[0-9]{1,5}")) {
+          throw new IllegalArgumentException(URL + ": \"" + redact(text) + "\" names no"
+              + " database number; end it with one, e.g. redis://host:6379/0, or with nothing");
+        }
+        db = Integer.parseInt(path.substring(1));
       }
-      this.uri = parsed;
+      List<String> parsed = new ArrayList<>();
+      for (String node : hosts.split(",", -1)) {
+        parsed.add(node(URL, redact(text), node, 6379));
+      }
+      if (!cluster && parsed.size() > 1) {
+        throw new IllegalArgumentException(URL + ": \"" + redact(text) + "\" names several"
+            + " servers; for a cluster start it with redis-cluster://, for Sentinel set "
+            + SENTINELS + " and " + MASTER_NAME + " instead");
+      }
+      this.mode = cluster ? Mode.CLUSTER : Mode.STANDALONE;
+      this.nodes = List.copyOf(parsed);
+      this.database = db;
+      this.tls = scheme.startsWith("rediss");
+      this.userInfo = info;
+      this.shownUrl = redact(text);
+      return this;
+    }
+
+    /** Sentinel mode: the sentinels, {@code host:port,host:port,…} (port 26379 when left out). */
+    public Builder sentinels(String hostsAndPorts) {
+      if (hostsAndPorts == null || hostsAndPorts.isBlank()) {
+        throw new IllegalArgumentException(SENTINELS + ": is empty; list the sentinels, e.g."
+            + " sentinel1:26379,sentinel2:26379,sentinel3:26379");
+      }
+      List<String> parsed = new ArrayList<>();
+      for (String node : hostsAndPorts.split(",", -1)) {
+        parsed.add(node(SENTINELS, hostsAndPorts, node, 26379));
+      }
+      this.mode = Mode.SENTINEL;
+      this.nodes = List.copyOf(parsed);
+      this.tls = false;
+      this.userInfo = null;
+      this.shownUrl = null;
+      return this;
+    }
+
+    /** Sentinel mode: the name the sentinels monitor the master under ({@code sentinel monitor}). */
+    public Builder masterName(String name) {
+      if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
+        throw new IllegalArgumentException(ConfigReader.describe(MASTER_NAME, name,
+            "must be the master's name as the sentinels monitor it: letters, digits, . _ -,"
+                + " e.g. mymaster"));
+      }
+      this.masterName = name;
+      return this;
+    }
+
+    /**
+     * How many replicas must acknowledge each rotation and revocation before it is answered, 0
+     * to {@value #MAX_WAIT_REPLICAS}; default 0. Waited for up to the timeout; fewer
+     * acknowledgements answer as a store failure.
+     */
+    public Builder waitReplicas(long replicas) {
+      if (replicas < 0 || replicas > MAX_WAIT_REPLICAS) {
+        throw new IllegalArgumentException(ConfigReader.describe(WAIT_REPLICAS, replicas,
+            "must be from 0 to " + MAX_WAIT_REPLICAS + ": the replicas that must have a"
+                + " rotation or revocation before it is answered, e.g. 1"));
+      }
+      this.waitReplicas = (int) replicas;
       return this;
     }
 
@@ -243,14 +409,23 @@ public final class RedisSettings {
     /**
      * The settings.
      *
-     * @throws IllegalArgumentException when no URL was set
+     * @throws IllegalArgumentException when neither a URL nor sentinels were set, or the
+     *     combination does not hold
      */
     public RedisSettings build() {
-      if (uri == null) {
+      if (mode == null) {
         throw new IllegalArgumentException(REQUIRED);
       }
-      if (uri.getRawUserInfo() != null && (user != null || password != null)) {
-        throw new IllegalArgumentException(URL + ": \"" + redact(uri) + "\" carries credentials"
+      if (mode == Mode.SENTINEL && masterName == null) {
+        throw new IllegalArgumentException(MASTER_NAME + ": is required with " + SENTINELS
+            + "; set it to the name the sentinels monitor the master under, e.g. mymaster");
+      }
+      if (mode != Mode.SENTINEL && masterName != null) {
+        throw new IllegalArgumentException(ConfigReader.describe(MASTER_NAME, masterName,
+            "is set, but " + SENTINELS + " is not; set the sentinels, or remove it"));
+      }
+      if (userInfo != null && (user != null || password != null)) {
+        throw new IllegalArgumentException(URL + ": \"" + shownUrl + "\" carries credentials"
             + " and " + (password != null ? PASSWORD : USER) + " is set too; keep one: take"
             + " them out of the URL and use " + PASSWORD_FILE + " (a mounted secret)");
       }
@@ -259,6 +434,25 @@ public final class RedisSettings {
             + " set " + PASSWORD_FILE + " (a mounted secret) or " + PASSWORD));
       }
       return new RedisSettings(this);
+    }
+
+    /** {@code host:port} ({@code defaultPort} when left out), checked; IPv6 hosts in brackets. */
+    private static String node(String property, String shown, String text, int defaultPort) {
+      String node = text.trim();
+      URI uri;
+      try {
+        uri = new URI("redis://" + node);
+      } catch (URISyntaxException e) {
+        uri = null;
+      }
+      if (node.isEmpty() || uri == null || uri.getHost() == null || uri.getRawUserInfo() != null
+          || uri.getRawPath() != null && !uri.getRawPath().isEmpty() || uri.getRawQuery() != null
+          || uri.getRawFragment() != null) {
+        throw new IllegalArgumentException(property + ": \"" + shown + "\" has \""
+            + redact("x://" + node).substring(4) + "\" where a host:port belongs, e.g."
+            + " cache-1:" + defaultPort);
+      }
+      return uri.getHost() + ":" + (uri.getPort() < 0 ? defaultPort : uri.getPort());
     }
   }
 }

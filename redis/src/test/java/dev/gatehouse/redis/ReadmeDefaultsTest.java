@@ -4,6 +4,7 @@ import dev.gatehouse.core.support.ReadmeTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The README's defaults of {@code gatehouse.redis.*}. */
@@ -19,6 +20,9 @@ class ReadmeDefaultsTest {
     defaults.put(RedisSettings.USER, withUrl.user());
     defaults.put(RedisSettings.PASSWORD, withUrl.password());
     defaults.put(RedisSettings.PASSWORD_FILE, withUrl.password());
+    defaults.put(RedisSettings.SENTINELS, Optional.empty());
+    defaults.put(RedisSettings.MASTER_NAME, withUrl.masterName());
+    defaults.put(RedisSettings.WAIT_REPLICAS, withUrl.waitReplicas());
     ReadmeTable.read().assertDefaults(List.of("gatehouse.redis."), defaults);
   }
 }

@@ -44,8 +44,8 @@ class RedisConnectorTest {
   @Test
   void settingsRefuseOtherSchemesAndNeverPrintPasswords() {
     assertThatThrownBy(() -> RedisSettings.of("http://cache:6379", Duration.ofSeconds(1)))
-        .hasMessage("gatehouse.redis.url: \"http://cache:6379\" must look like redis://host:6379"
-            + " or rediss://host:6380 (TLS)");
+        .hasMessage("gatehouse.redis.url: \"http://cache:6379\" must look like redis://host:6379,"
+            + " rediss://host:6380 (TLS) or redis-cluster://host1:6379,host2:6379 (a cluster)");
     assertThat(RedisSettings.of("rediss://app:s3cret@cache:6380/2", Duration.ofSeconds(1)))
         .hasToString("RedisSettings[rediss://***@cache:6380/2, timeout PT1S]")
         .satisfies(s -> assertThat(s.tls()).isTrue());

@@ -7,6 +7,7 @@ import dev.gatehouse.jwt.JwtSettings;
 import dev.gatehouse.jwt.PasswordHasher;
 import dev.gatehouse.jwt.RefreshTokenStore;
 import dev.gatehouse.jwt.RoleSource;
+import dev.gatehouse.redis.Durability;
 import dev.gatehouse.redis.GatehouseRedis;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,6 +67,7 @@ public class JwtRuntime {
   private final RefreshTokens refreshTokens = new RefreshTokens();
   private Clock clock;
   private UnifiedJedis redis;
+  private Durability durability;
   private String stateIn;
   private final SettingsInForce<JwtSettings, InForce> jwt =
       new SettingsInForce<>("GatehouseJwtFeature", this::inForceOf);
@@ -93,6 +95,7 @@ public class JwtRuntime {
     clock = clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
     redis = gatehouseRedis.client().orElse(null);
     stateIn = gatehouseRedis.settings().map(Object::toString).orElse("memory");
+    durability = gatehouseRedis.settings().map(Durability::of).orElse(Durability.MASTER_ONLY);
     try {
       configured = JwtSettings.fromConfig(config);
       use(configured);
@@ -127,10 +130,10 @@ public class JwtRuntime {
 
   private InForce inForceOf(JwtSettings settings) {
     RefreshTokenStore store = customStores.isResolvable() ? customStores.get()
-        : redis != null ? new RedisRefreshTokenStore(redis)
+        : redis != null ? new RedisRefreshTokenStore(redis, durability)
         : new InMemoryRefreshTokenStore(settings.maxFamilies());
     AccessTokenDenyList denyList = customDenyLists.isResolvable() ? customDenyLists.get()
-        : redis != null ? new RedisDenyList(redis) : new InMemoryDenyList(clock);
+        : redis != null ? new RedisDenyList(redis, durability) : new InMemoryDenyList(clock);
     KeyRing keys = keyRing(settings);
     LOG.log(System.Logger.Level.INFO, "Gatehouse JWT active: " + settings + ", state in "
         + stateIn);

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import dev.gatehouse.redis.Durability;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -87,9 +88,19 @@ final class RedisRefreshTokenStore implements RefreshTokenStore {
   private static final String STORE = "refresh-token store";
 
   private final UnifiedJedis redis;
+  private final Durability durability;
 
   RedisRefreshTokenStore(UnifiedJedis redis) {
+    this(redis, Durability.MASTER_ONLY);
+  }
+
+  /**
+   * @param durability the replicas a rotation or revocation must reach before it is answered
+   *     ({@code gatehouse.redis.wait-replicas})
+   */
+  RedisRefreshTokenStore(UnifiedJedis redis, Durability durability) {
     this.redis = redis;
+    this.durability = durability;
   }
 
   static String familyKey(String family) {
@@ -140,7 +151,7 @@ final class RedisRefreshTokenStore implements RefreshTokenStore {
               presented.hash(), String.valueOf(successor.generation()), successor.hash(),
               String.valueOf(successor.expiresAt().toEpochMilli()),
               grace ? Base64.getEncoder().encodeToString(sealedSuccessor) : "",
-              String.valueOf(graceUntil.toEpochMilli()), String.valueOf(grace ? graceMs : 0)));
+              String.valueOf(graceUntil.toEpochMilli()), String.valueOf(grace ? graceMs : 0)), durability);
     } catch (JedisException e) {
       throw new StoreUnavailableException(STORE, e);
     }
@@ -190,7 +201,8 @@ final class RedisRefreshTokenStore implements RefreshTokenStore {
   private boolean revoke(String family) {
     try {
       return Long.valueOf(1).equals(
-          REVOKE.run(redis, List.of(familyKey(family), sealedKey(family)), List.of()));
+          REVOKE.run(redis, List.of(familyKey(family), sealedKey(family)), List.of(),
+              durability));
     } catch (JedisException e) {
       throw new StoreUnavailableException(STORE, e);
     }

@@ -1,0 +1,34 @@
+package dev.gatehouse.ratelimit.internal;
+
+import dev.gatehouse.ratelimit.RateLimitBackend;
+import dev.gatehouse.ratelimit.RateLimitBackendContract;
+import dev.gatehouse.redis.RedisConnector;
+import dev.gatehouse.redis.RedisSettings;
+import dev.gatehouse.testkit.RedisSentinelTestServer;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.UnifiedJedis;
+
+/** The rate-limit contract, unchanged, through Redis Sentinel. */
+class RedisBackendSentinelIT extends RateLimitBackendContract {
+
+  @RegisterExtension
+  static final RedisSentinelTestServer sentinel = RedisSentinelTestServer.shared();
+
+  private UnifiedJedis client;
+
+  @Override
+  protected RateLimitBackend newBackend(Clock clock) {
+    client = RedisConnector.open(RedisSettings.builder()
+        .sentinels(String.join(",", sentinel.sentinels())).masterName(sentinel.masterName())
+        .timeout(Duration.ofSeconds(2)).build());
+    return new RedisBackend(client, clock);
+  }
+
+  @AfterEach
+  void close() {
+    client.close();
+  }
+}
