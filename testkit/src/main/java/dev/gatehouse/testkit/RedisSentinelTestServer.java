@@ -228,6 +228,24 @@ public final class RedisSentinelTestServer implements BeforeAllCallback, AfterAl
   }
 
   /**
+   * SIGKILLs the master's replica (the data node that is alive and not the master) and returns its
+   * address once the process has exited: the master then has no replica to acknowledge a write.
+   * Aborts the calling test (a JUnit assumption) on an external setup.
+   */
+  public synchronized String killReplica() {
+    Assumptions.assumeTrue(externalSentinels == null, "this test kills a Redis replica, which it "
+        + "must not do to the external setup of " + SENTINELS_ENV
+        + "; use RedisSentinelTestServer.ownEmbedded()");
+    String master = masterAddress();
+    RedisProcess replica = dataNodes.stream()
+        .filter(n -> n.isAlive() && !n.address().equals(master)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no live replica of " + master + " among "
+            + dataNodes));
+    replica.kill();
+    return replica.address();
+  }
+
+  /**
    * Waits until every sentinel names a master other than the one {@link #killMaster()} killed and
    * that node itself answers ROLE as master; returns its address. Fails after {@code limit}.
    */

@@ -18,7 +18,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * takes its slots over and Jedis's cluster client writes there again; the old master comes back
  * as a replica.
  */
-class RedisClusterTestServerWithReplicasTest {
+class RedisClusterTestServerWithReplicasIT {
 
   private static final RedisClusterTestServer cluster =
       RedisClusterTestServer.ownEmbeddedWithReplicas();

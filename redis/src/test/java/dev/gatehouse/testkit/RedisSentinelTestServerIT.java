@@ -17,7 +17,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * killed, the sentinels promote the replica and the same client writes to it. Started by hand
  * rather than as an extension, to report how long it takes.
  */
-class RedisSentinelTestServerTest {
+class RedisSentinelTestServerIT {
 
   private static final RedisSentinelTestServer redis = RedisSentinelTestServer.ownEmbedded();
   private static final Duration FAILOVER_LIMIT = Duration.ofSeconds(60);

@@ -22,7 +22,7 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * three masters, scripts run on keys that share a hash tag and Redis refuses keys of two slots.
  * Started by hand rather than as an extension, to report how long it takes.
  */
-class RedisClusterTestServerTest {
+class RedisClusterTestServerIT {
 
   private static final RedisClusterTestServer cluster = RedisClusterTestServer.ownEmbedded();
   private static final String SCRIPT = "redis.call('SET', KEYS[1], ARGV[1]); "
