@@ -86,7 +86,10 @@ public class RateLimits {
     return new Attempt(limiter, perAddress, addressBucket, perAccount, accountBucket);
   }
 
-  /** One attempt started by {@link #attempt}: failed unless {@link #succeeded()} is called. */
+  /**
+   * One attempt started by {@link #attempt}: failed unless {@link #succeeded()} or
+   * {@link #notTested()} is called.
+   */
   public static final class Attempt {
 
     private final Limiter limiter;
@@ -117,6 +120,22 @@ public class RateLimits {
       }
       done = true;
       if (limiter.giveBack(perAddress, addressBucket, perAddress.limit())) {
+        limiter.giveBack(perAccount, accountBucket, 1);
+      }
+    }
+
+    /**
+     * The secret was never tested — the server could not (a saturated password hasher, a store
+     * that failed) and answers 503: this attempt is not counted, and earlier failures stay
+     * counted. Without it, an overloaded server would count its own refusals as wrong passwords
+     * and lock owners out. Call it where the test of the secret throws, before rethrowing.
+     */
+    public synchronized void notTested() {
+      if (done) {
+        return;
+      }
+      done = true;
+      if (limiter.giveBack(perAddress, addressBucket, 1)) {
         limiter.giveBack(perAccount, accountBucket, 1);
       }
     }

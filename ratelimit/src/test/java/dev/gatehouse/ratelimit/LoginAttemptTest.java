@@ -67,6 +67,20 @@ class LoginAttemptTest {
   }
 
   @Test
+  void attemptsTheServerCouldNotTestAreNotCountedAndEarlierFailuresStay() {
+    String account = freshAccount();
+    String ip = freshIp();
+    assertThat(guess(ip, account)).isEqualTo(401);
+    for (int i = 0; i < 10; i++) {
+      assertThat(login(ip, account, LimitedResources.Guarded.BUSY)).as("busy %d", i + 1)
+          .isEqualTo(503);
+    }
+    assertThat(guess(ip, account)).as("the second failure of three").isEqualTo(401);
+    assertThat(guess(ip, account)).as("the third").isEqualTo(401);
+    assertThat(guess(ip, account)).as("the fourth: over the limit").isEqualTo(429);
+  }
+
+  @Test
   void failuresFromOneAddressDoNotLockTheOwnerOutFromAnother() {
     String account = freshAccount();
     String attacker = freshIp();

@@ -70,7 +70,8 @@ public class AuthResource {
    * count against the account from this address ({@code login-failures}, forgiven by a success)
    * and against the account from anywhere ({@code login-account}, a slower ceiling), so someone
    * guessing at an account from elsewhere does not lock its owner out. The account is looked up
-   * before the attempt is counted, so a database outage (503) counts as no failure.
+   * before the attempt is counted, so a database outage (503) counts as no failure; nor does a
+   * saturated password hasher (503), whose attempt is given back.
    */
   @POST
   @Path("/login")
@@ -82,7 +83,14 @@ public class AuthResource {
     // password, and counted as a failure it would lock the owner out once it is back
     Optional<User> user = users.byEmail(account);
     RateLimits.Attempt attempt = rateLimits.attempt("login-failures", "login-account", account);
-    boolean ok = passwords.verify(user.map(u -> u.passwordHash).orElse(null), request.password());
+    boolean ok;
+    try {
+      ok = passwords.verify(user.map(u -> u.passwordHash).orElse(null), request.password());
+    } catch (RuntimeException untested) {
+      // a saturated hasher (503) tested no password: counted, an overload would lock owners out
+      attempt.notTested();
+      throw untested;
+    }
     if (!ok || user.isEmpty()) {
       throw new ProblemException(Problem.of(401)
           .detail("The email address or the password is wrong.")

@@ -58,6 +58,8 @@ public final class LimitedResources {
   @Consumes(MediaType.APPLICATION_JSON)
   public static class Guarded {
     public static final String PASSWORD = "the owner's password";
+    /** A password this resource answers 503 to without testing it. */
+    public static final String BUSY = "busy: not tested";
 
     @Inject
     RateLimits rateLimits;
@@ -67,6 +69,11 @@ public final class LimitedResources {
     public Map<String, String> login(Credentials body) {
       RateLimits.Attempt attempt = rateLimits.attempt("guess-address", "guess-account",
           body.email());
+      if (BUSY.equals(body.password())) { // as a saturated password hasher answers
+        attempt.notTested();
+        throw new dev.gatehouse.core.ProblemException(dev.gatehouse.core.Problem.of(503)
+            .detail("busy"));
+      }
       if (!PASSWORD.equals(body.password())) {
         throw new dev.gatehouse.core.ProblemException(dev.gatehouse.core.Problem.of(401)
             .detail("wrong").event(dev.gatehouse.core.SecurityEventType.AUTHENTICATION_FAILED,
