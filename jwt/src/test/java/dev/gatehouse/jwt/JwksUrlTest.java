@@ -258,6 +258,22 @@ class JwksUrlTest {
   }
 
   @Test
+  void settingsBuiltInCodeFetchTheJwksUrlAgainToo() throws Exception {
+    JwtSettings inCode = JwtSettings.builder().issuer(Servers.ISSUER).audience(Servers.AUDIENCE)
+        .algorithm("ES256").verificationKeysUrl(jwks.url()).build();
+    assertThat(inCode.verificationKeysUrl()).hasValueSatisfying(u ->
+        assertThat(u.toString()).isEqualTo(jwks.url()));
+    start(EmbeddedServer.builder().registerInstances(new GatehouseJwtFeature(inCode))
+        .register(dev.gatehouse.jwt.support.TestResources.Me.class));
+    assertThat(me(token(A, "a"))).isEqualTo(200);
+    jwks.publish(jwks("b", B));
+    clock.advance(INTERVAL);
+    me(token(A, "a")); // starts the background fetch
+    await("the withdrawn key stops verifying", () -> me(token(A, "a")) == 401);
+    assertThat(me(token(B, "b"))).isEqualTo(200);
+  }
+
+  @Test
   void aFetchThatFailsKeepsTheLastGoodSetAndFiresAnEvent() throws Exception {
     start(service());
     String[][] failures = {

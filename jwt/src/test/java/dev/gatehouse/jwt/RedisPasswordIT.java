@@ -149,9 +149,10 @@ class RedisPasswordIT {
             + " (a mounted secret)").doesNotContain(PASSWORD);
     assertThat(Servers.hs256(SECRET).property("gatehouse.redis.password", PASSWORD).build()
         .refusal(GatehouseConfigException.class).problems()).containsExactly(
-        "gatehouse.redis.url: is not set, so gatehouse.redis.user, gatehouse.redis.password and"
-            + " gatehouse.redis.password-file would be ignored and state kept in memory; set it to"
-            + " redis://host:6379, or remove them");
+        "gatehouse.redis.url: is not set (nor gatehouse.redis.sentinels), so"
+            + " gatehouse.redis.password would be ignored and state kept in memory; set it to"
+            + " redis://host:6379 (or gatehouse.redis.sentinels and gatehouse.redis.master-name),"
+            + " or remove it");
     assertThat(server().property("gatehouse.redis.user", "gatehouse").build()
         .refusal(GatehouseConfigException.class).problems()).containsExactly(
         "gatehouse.redis.user: \"gatehouse\" needs a password; set gatehouse.redis.password-file"

@@ -28,7 +28,8 @@ import org.eclipse.microprofile.config.Config;
  *
  * <p>Unset, state stays in memory. {@code gatehouse.redis.wait-replicas} (default 0) makes each
  * rotation and revocation wait ({@code WAIT}) until that many replicas have it, so that a
- * failover cannot bring back a rotated or revoked token; {@code gatehouse.redis.timeout} (default {@code PT0.5S}, at most
+ * failover cannot bring back a rotated or revoked token (see {@link Durability});
+ * {@code gatehouse.redis.timeout} (default {@code PT0.5S}, at most
  * {@code PT10S}): connecting, each command, and waiting for a pooled connection are all bounded by
  * it, so an unreachable Redis costs a request at most that long. A Redis that requires a password
  * ({@code requirepass}, or an ACL user) takes it from {@code gatehouse.redis.password-file} (a
@@ -151,13 +152,13 @@ public final class RedisSettings {
     Optional<String> sentinels = in.string(SENTINELS);
     Optional<String> masterName = in.string(MASTER_NAME);
     if (url.isEmpty() && sentinels.isEmpty()) {
-      if (user.isPresent() || in.string(PASSWORD).isPresent()
-          || in.string(PASSWORD_FILE).isPresent() || masterName.isPresent()
-          || in.string(WAIT_REPLICAS).isPresent()) {
-        in.secretProblem(URL, "is not set (nor " + SENTINELS + "), so the other"
-            + " gatehouse.redis.* settings would be ignored and state kept in memory; set it to"
-            + " redis://host:6379 (or " + SENTINELS + " and " + MASTER_NAME + "), or remove"
-            + " them");
+      List<String> ignored = java.util.stream.Stream.of(USER, PASSWORD, PASSWORD_FILE,
+          MASTER_NAME, WAIT_REPLICAS).filter(p -> in.string(p).isPresent()).toList();
+      if (!ignored.isEmpty()) {
+        in.secretProblem(URL, "is not set (nor " + SENTINELS + "), so " + String.join(", ",
+            ignored) + " would be ignored and state kept in memory; set it to redis://host:6379"
+            + " (or " + SENTINELS + " and " + MASTER_NAME + "), or remove "
+            + (ignored.size() == 1 ? "it" : "them"));
       }
       return Optional.empty();
     }

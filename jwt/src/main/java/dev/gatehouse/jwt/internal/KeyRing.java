@@ -217,7 +217,7 @@ public final class KeyRing {
     Runnable task = () -> {
       try {
         refresh(now);
-      } catch (RuntimeException | Error e) {
+      } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.ERROR, "Gatehouse JWT: refreshing " + source + " failed", e);
       } finally {
         synchronized (lock) {
