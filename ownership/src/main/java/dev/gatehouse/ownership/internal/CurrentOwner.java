@@ -13,7 +13,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The request's owner, read from the token the jwt module verified (which holds it, and produces
  * it for {@code @Inject JsonWebToken}) when first asked — after authentication; produces
- * {@link Owner} for injection.
+ * {@link Owner} for injection, request-scoped.
  */
 @RequestScoped
 public class CurrentOwner {
@@ -38,7 +38,12 @@ public class CurrentOwner {
     return owner;
   }
 
+  /**
+   * Request-scoped, so {@code @Inject Owner} is a client proxy that follows the request in a
+   * bean of any scope, never the first caller's owner kept by a singleton.
+   */
   @Produces
+  @RequestScoped
   Owner owner() {
     return require();
   }
