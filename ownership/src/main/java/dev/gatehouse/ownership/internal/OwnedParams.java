@@ -62,9 +62,53 @@ record OwnedParams(List<Param> params) {
         problems.addAll(e.problems());
       }
     }
+    String transaction = transactional(endpoint);
+    if (!params.isEmpty() && transaction != null && !runtime.reloadsInTransaction()) {
+      problems.add(endpoint.name() + ": its @Owned " + params.get(0).type().getSimpleName()
+          + " is resolved before the transaction of " + transaction + " begins, so the method"
+          + " would get a detached entity (changes not saved, remove refused); add the dependency"
+          + " dev.gatehouse:gatehouse-ownership-jta, which resolves it again inside the"
+          + " transaction");
+    }
     if (!problems.isEmpty()) {
       throw new GatehouseConfigException(problems);
     }
     return new OwnedParams(List.copyOf(params));
+  }
+
+  /** Transaction types under which the method runs in a transaction (JTA 2.0 §3.7). */
+  private static final java.util.Set<String> IN_TRANSACTION =
+      java.util.Set.of("REQUIRED", "REQUIRES_NEW", "MANDATORY");
+
+  /**
+   * How the endpoint's method runs in a JTA transaction ({@code @Transactional(REQUIRED)}, on the
+   * method or else its class), or null when it does not. Read by name: the JTA API is the
+   * runtime's, and an application without it has no such annotation.
+   */
+  static String transactional(Endpoint endpoint) {
+    java.lang.annotation.Annotation a = transactional(endpoint.method().getAnnotations());
+    if (a == null) {
+      a = transactional(endpoint.resourceClass().getAnnotations());
+    }
+    if (a == null) {
+      return null;
+    }
+    try {
+      Object type = a.annotationType().getMethod("value").invoke(a);
+      String name = ((Enum<?>) type).name();
+      return IN_TRANSACTION.contains(name) ? "@Transactional(" + name + ")" : null;
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      return "@Transactional";
+    }
+  }
+
+  private static java.lang.annotation.Annotation transactional(
+      java.lang.annotation.Annotation[] annotations) {
+    for (java.lang.annotation.Annotation a : annotations) {
+      if (a.annotationType().getName().equals("jakarta.transaction.Transactional")) {
+        return a;
+      }
+    }
+    return null;
   }
 }

@@ -33,6 +33,8 @@ public class OwnershipRuntime {
   Instance<CurrentOwner> currentOwner;
   @Inject
   Instance<OwnedObjects> ownedObjects;
+  @Inject
+  Instance<ReloadsInTransaction> inTransaction;
 
   private final ConcurrentHashMap<Class<?>, OwnershipResolver<?>> byType =
       new ConcurrentHashMap<>();
@@ -62,6 +64,11 @@ public class OwnershipRuntime {
     Bean<?> bean = beans.resolve(candidates);
     return (OwnershipResolver<?>) beans.getReference(bean, wanted,
         beans.createCreationalContext(bean));
+  }
+
+  /** Whether gatehouse-ownership-jta is here to load owned arguments inside transactions. */
+  boolean reloadsInTransaction() {
+    return !inTransaction.isUnsatisfied();
   }
 
   CurrentOwner currentOwner() {
