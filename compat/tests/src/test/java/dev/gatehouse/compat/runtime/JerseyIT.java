@@ -1,7 +1,10 @@
 package dev.gatehouse.compat.runtime;
 
+import dev.gatehouse.compat.ApplicationScopedOwnerResource;
 import dev.gatehouse.compat.ClientEcho;
 import dev.gatehouse.compat.CompatResource;
+import dev.gatehouse.compat.SingletonOwnerResource;
+import dev.gatehouse.compat.UnscopedOwnerResource;
 import dev.gatehouse.compat.broken.UndeclaredResource;
 import dev.gatehouse.core.GatehouseCoreFeature;
 import dev.gatehouse.core.config.GatehouseConfigException;
@@ -55,7 +58,9 @@ class JerseyIT extends RuntimeContract {
 
   private static EmbeddedServer.Builder builder() {
     return EmbeddedServer.builder()
-        .register(GatehouseCoreFeature.class, CompatResource.class, ClientEcho.class)
+        .register(GatehouseCoreFeature.class, CompatResource.class, ClientEcho.class,
+            ApplicationScopedOwnerResource.class, SingletonOwnerResource.class,
+            UnscopedOwnerResource.class)
         .properties(Map.of("gatehouse.jwt.issuer", Tokens.ISSUER,
             "gatehouse.jwt.audience", Tokens.AUDIENCE,
             "gatehouse.jwt.secret", TOKENS.secretBase64()));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * Payara Micro 6.2025.10 (Jersey, Weld, JSON-B, its own MP-JWT and role filter), the application as
  * a plain WAR with Gatehouse in {@code WEB-INF/lib} and no server configuration, at {@code /}.
  */
-class PayaraMicroIT extends RuntimeContract {
+class PayaraMicroIT extends RuntimeContract implements OwnedEntityContract {
 
   private static final Tokens TOKENS = Tokens.random();
   private static PayaraMicroServer server;
@@ -42,12 +42,12 @@ class PayaraMicroIT extends RuntimeContract {
   }
 
   @Override
-  protected RuntimeUnderTest runtime() {
+  public RuntimeUnderTest runtime() {
     return RuntimeUnderTest.of(server.baseUri(), server::log, server::close);
   }
 
   @Override
-  protected Tokens tokens() {
+  public Tokens tokens() {
     return TOKENS;
   }
 

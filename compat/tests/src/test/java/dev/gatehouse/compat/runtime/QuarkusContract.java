@@ -9,7 +9,7 @@ import org.junit.jupiter.api.TestInstance;
  * signing key in its environment and nothing else.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class QuarkusContract extends RuntimeContract {
+abstract class QuarkusContract extends RuntimeContract implements OwnedEntityContract {
 
   private final Tokens tokens = Tokens.random();
   private RuntimeUnderTest app;
@@ -30,12 +30,12 @@ abstract class QuarkusContract extends RuntimeContract {
   }
 
   @Override
-  protected RuntimeUnderTest runtime() {
+  public RuntimeUnderTest runtime() {
     return app;
   }
 
   @Override
-  protected Tokens tokens() {
+  public Tokens tokens() {
     return tokens;
   }
 

@@ -206,6 +206,28 @@ public abstract class RuntimeContract {
         .contains("\"path\":\"/items/{id}\"");
   }
 
+  /**
+   * {@code @Inject Owner} in a resource of every scope — application-scoped, singleton, none (a
+   * singleton on Quarkus REST): two callers alternate, and each is served as themself.
+   */
+  @Test
+  void anInjectedOwnerIsTheCurrentCallerInAResourceOfAnyScope() {
+    String alice = Tokens.freshSubject("scope");
+    String bob = Tokens.freshSubject("scope");
+    for (String scope : new String[] {"application", "singleton", "none"}) {
+      for (int round = 0; round < 3; round++) {
+        for (String who : new String[] {alice, bob}) {
+          ExtractableResponse<Response> r = as(who, "user").get("scoped/" + scope).then()
+              .extract();
+          assertThat(r.statusCode()).as("%s, round %d: %s", scope, round, r.asString())
+              .isEqualTo(200);
+          assertThat(r.jsonPath().getString("owner")).as("%s, round %d", scope, round)
+              .isEqualTo(who);
+        }
+      }
+    }
+  }
+
   // ---- paging and sorting ----
 
   @Test

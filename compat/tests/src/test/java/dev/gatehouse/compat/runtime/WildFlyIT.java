@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * application as a plain WAR with Gatehouse in {@code WEB-INF/lib} and no server configuration,
  * deployed at {@code /compat}.
  */
-class WildFlyIT extends RuntimeContract {
+class WildFlyIT extends RuntimeContract implements OwnedEntityContract {
 
   private static final Duration DEPLOY = Duration.ofMinutes(3);
   private static final Tokens TOKENS = Tokens.random();
@@ -45,7 +45,7 @@ class WildFlyIT extends RuntimeContract {
   }
 
   @Override
-  protected RuntimeUnderTest runtime() {
+  public RuntimeUnderTest runtime() {
     return new RuntimeUnderTest() {
       @Override
       public URI baseUri() {
@@ -70,7 +70,7 @@ class WildFlyIT extends RuntimeContract {
   }
 
   @Override
-  protected Tokens tokens() {
+  public Tokens tokens() {
     return TOKENS;
   }
 

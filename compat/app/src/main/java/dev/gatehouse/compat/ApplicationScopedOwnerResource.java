@@ -1,0 +1,30 @@
+package dev.gatehouse.compat;
+
+import dev.gatehouse.ownership.Owner;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/**
+ * An {@code @ApplicationScoped} resource: one instance serves every caller.
+ * It injects {@link Owner} as the README shows, the way an existing service would.
+ */
+@Path("scoped/application")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ApplicationScopedOwnerResource {
+
+  @Inject
+  Owner owner;
+
+  @GET
+  @RolesAllowed("**")
+  public Map<String, Object> whoami() {
+    return Map.of("owner", owner.id());
+  }
+}
