@@ -32,7 +32,26 @@ final class ConnectionPool extends HikariDataSource {
     c.setMaximumPoolSize(settings.size());
     c.setConnectionTimeout(settings.maxWait().toMillis());
     c.setExceptionOverride(new EvictBroken());
+    statementTimeoutSql(url, settings.statementTimeout().toMillis())
+        .ifPresent(c::setConnectionInitSql);
     return c;
+  }
+
+  /**
+   * The session setting that makes the database itself cancel a statement running longer than
+   * {@code millis}, on every connection the pool opens: PostgreSQL's {@code statement_timeout},
+   * H2's {@code QUERY_TIMEOUT}. A timeout the database enforces also stops a statement the JDBC
+   * driver is not waiting on (a flush, a commit's constraint checks); for other databases only the
+   * JPA query timeout {@link Database} sets then applies.
+   */
+  static java.util.Optional<String> statementTimeoutSql(String url, long millis) {
+    if (url.startsWith("jdbc:postgresql:")) {
+      return java.util.Optional.of("SET statement_timeout = " + millis);
+    }
+    if (url.startsWith("jdbc:h2:")) {
+      return java.util.Optional.of("SET QUERY_TIMEOUT " + millis);
+    }
+    return java.util.Optional.empty();
   }
 
   @Override

@@ -21,7 +21,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * bounded HikariCP pool ({@link PoolSettings}: {@code EXAMPLE_DB_POOL_SIZE},
  * {@code EXAMPLE_DB_POOL_MAX_WAIT}). The schema is created at start. Each unit of work runs in its
  * own transaction on one connection; a request that finds every connection busy for longer than
- * the wait is answered 503 with {@code Retry-After}, never 500.
+ * the wait is answered 503 with {@code Retry-After}, never 500; so is a statement that runs past
+ * {@code EXAMPLE_DB_STATEMENT_TIMEOUT} (default {@code PT5S}), which the database cancels.
  */
 @ApplicationScoped
 public class Database {
@@ -51,6 +52,15 @@ public class Database {
   static final String PASSWORD = "example.db.password";
   static final String PASSWORD_FILE = "example.db.password-file";
 
+  /** The database as configured; opened at the first unit of work. */
+  public Database() {
+  }
+
+  /** The database at {@code url} with {@code settings}, opened now (for tests). */
+  Database(String url, PoolSettings settings) {
+    this.opened = open(url, null, null, settings);
+  }
+
   private static Opened open() {
     var config = ConfigProvider.getConfig();
     PoolSettings settings = PoolSettings.fromConfig(config);
@@ -58,12 +68,23 @@ public class Database {
         .orElse(null);
     String url = config.getOptionalValue("example.db.url", String.class)
         .orElse("jdbc:h2:mem:notes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    ConnectionPool pool = new ConnectionPool(url,
-        config.getOptionalValue("example.db.user", String.class).orElse(null), password,
-        settings);
+    return open(url, config.getOptionalValue("example.db.user", String.class).orElse(null),
+        password, settings);
+  }
+
+  private static Opened open(String url, String user, String password, PoolSettings settings) {
+    ConnectionPool pool = new ConnectionPool(url, user, password, settings);
+    Map<String, Object> properties = new java.util.HashMap<>();
+    properties.put("jakarta.persistence.nonJtaDataSource", pool);
+    if (ConnectionPool.statementTimeoutSql(url, 1).isEmpty()) {
+      // no session setting for this database: a timeout on every JPA query instead. JDBC counts
+      // it in whole seconds, and Hibernate rounds down — so round up, as 0 means "no timeout".
+      // Not beside a session setting: H2 would take the query's rounded value for the session's.
+      long seconds = Math.max(1, (settings.statementTimeout().toMillis() + 999) / 1000);
+      properties.put("jakarta.persistence.query.timeout", seconds * 1000);
+    }
     try {
-      return new Opened(pool, Persistence.createEntityManagerFactory("notes",
-          Map.of("jakarta.persistence.nonJtaDataSource", pool)));
+      return new Opened(pool, Persistence.createEntityManagerFactory("notes", properties));
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -72,8 +93,9 @@ public class Database {
 
   /**
    * Runs {@code work} in one transaction. A database outage becomes 503 (event
-   * {@code store_unavailable}), so does a pool whose every connection stayed busy for the whole
-   * wait (event {@code store_saturated}); neither is ever a 500. Closing the entity manager hands
+   * {@code store_unavailable}), so does a statement the database cancelled at the statement
+   * timeout, and a pool whose every connection stayed busy for the whole wait (event
+   * {@code store_saturated}); none is ever a 500. Closing the entity manager hands
    * its connection back, which fails on a connection the outage broke: that failure never
    * replaces the outcome — after a commit the work is done and its result stands; after a
    * failure it is added to that failure as suppressed.
@@ -107,7 +129,7 @@ public class Database {
       if (poolExhausted(e)) {
         throw StoreUnavailableException.saturated("database", e);
       }
-      if (lostConnection(e)) {
+      if (lostConnection(e) || statementTimedOut(e)) {
         throw new StoreUnavailableException("database", e);
       }
       throw e;
@@ -147,6 +169,23 @@ public class Database {
           || t instanceof java.sql.SQLNonTransientConnectionException
           || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
               && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the database cancelled a statement that ran past
+   * {@link PoolSettings#statementTimeout()}: SQL state {@code 57014} (PostgreSQL's
+   * {@code query_canceled}, H2's cancelled statement), or the JDBC and JPA types for a timeout.
+   */
+  static boolean statementTimedOut(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof jakarta.persistence.QueryTimeoutException
+          || t instanceof org.hibernate.QueryTimeoutException
+          || t instanceof java.sql.SQLTimeoutException
+          || t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
         return true;
       }
     }

@@ -58,6 +58,19 @@ class PoolSettingsTest {
   }
 
   @Test
+  void theStatementTimeoutIsReadAndRefusedOutsideATenthOfASecondToFiveMinutes() {
+    assertThat(PoolSettings.fromConfig(config(Map.of("example.db.statement-timeout", "PT2S")))
+        .statementTimeout()).isEqualTo(Duration.ofSeconds(2));
+    for (String timeout : new String[] {"PT0.05S", "PT0S", "PT6M", "-PT1S"}) {
+      assertThatThrownBy(() -> PoolSettings.fromConfig(config(Map.of(
+          "example.db.statement-timeout", timeout))))
+          .isInstanceOf(GatehouseConfigException.class)
+          .hasMessageContaining("example.db.statement-timeout:")
+          .hasMessageContaining("must be from PT0.1S to PT5M, e.g. PT5S");
+    }
+  }
+
+  @Test
   void everyBadValueIsReportedAtOnce() {
     assertThatThrownBy(() -> PoolSettings.fromConfig(config(Map.of("example.db.pool-size", "-3",
         "example.db.pool-max-wait", "1s"))))
