@@ -18,6 +18,7 @@ public final class CoreModule implements GatehouseModule {
         StrictJsonInterceptor.class, JsonWriteGuard.class, StrictObjectMapperResolver.class,
         SortSpecConverterProvider.class, ProblemExceptionMapper.class,
         ConstraintViolationMapper.class, JacksonExceptionMappers.Parse.class,
-        JacksonExceptionMappers.Mapping.class);
+        JacksonExceptionMappers.Mapping.class, NarrowExceptionMappers.WebApplication.class,
+        NarrowExceptionMappers.Processing.class);
   }
 }

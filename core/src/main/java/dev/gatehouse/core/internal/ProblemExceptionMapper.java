@@ -24,7 +24,12 @@ import java.util.Set;
  *
  * <p>A {@code WebApplicationException} that carries its own entity never reaches a mapper
  * (Jakarta REST 3.1 §3.3.4): its response is the application's deliberate answer and is sent as
- * built, with the security headers added.
+ * built, with the security headers added (a 5xx one's body is replaced, see
+ * {@link ResponseFilter}).
+ *
+ * <p>An application's own mapper for {@code Exception} or {@code RuntimeException} is nearer to
+ * most exceptions than this one; {@link NarrowExceptionMappers} keep the exceptions the runtime and
+ * Gatehouse raise answered here all the same.
  */
 @Provider
 public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
@@ -34,6 +39,11 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
 
   @Override
   public Response toResponse(Throwable exception) {
+    return map(exception);
+  }
+
+  /** The answer to {@code exception}, for this mapper and the narrower ones beside it. */
+  static Response map(Throwable exception) {
     if (exception instanceof ProblemException p) {
       return p.getResponse();
     }
@@ -113,7 +123,7 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
     return b.build();
   }
 
-  private static String detail(int status) {
+  static String detail(int status) {
     return switch (status) {
       case 400 -> "The request could not be read.";
       case 401 -> "Authentication is required.";

@@ -11,10 +11,12 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.Providers;
 import java.lang.annotation.Annotation;
 import java.util.Map;
 
@@ -22,6 +24,11 @@ import java.util.Map;
  * On every response — success, error, unmatched path, 405, 413, 429: the protective headers,
  * {@code Cache-Control}, HSTS on HTTPS requests, the request id, and the rendering of
  * {@link Problem} bodies (with the request id) and their security events.
+ *
+ * <p>A 5xx body that is not Gatehouse's problem — built by an application's exception mapper, a
+ * resource's own {@code Response}, a {@code WebApplicationException} with an entity — is replaced
+ * by the generic problem of that status: a server failure's body is where class names, messages
+ * and stack traces leak. What it held is logged with the request id, never sent.
  */
 @Provider
 @Priority(Priorities.HEADER_DECORATOR)
@@ -29,9 +36,14 @@ public final class ResponseFilter implements ContainerResponseFilter {
 
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.core");
   private static final String NO_STORE = "no-store";
+  /** Set once this filter wrote the body: some runtimes run response filters twice. */
+  private static final String RENDERED = "dev.gatehouse.core.problem-rendered";
 
   private final Lazy<CoreRuntime> runtime = Lazy.bean(CoreRuntime.class);
+  private final ApplicationMappers mappers = new ApplicationMappers();
   private volatile Headers headers;
+  @Context
+  private Providers providers;
 
   /** The header values, computed once per settings. */
   private record Headers(CoreSettings settings, Map<String, String> always, String cacheControl,
@@ -54,8 +66,11 @@ public final class ResponseFilter implements ContainerResponseFilter {
       request.setProperty(RequestId.PROPERTY, id);
       return id;
     });
+    mappers.reportOnce(providers);
     if (response.getEntity() instanceof Problem problem) {
       render(request, response, problem, requestId);
+    } else if (response.getStatus() >= 500 && request.getProperty(RENDERED) == null) {
+      replaceServerError(request, response, requestId);
     }
     MultivaluedMap<String, Object> h = response.getHeaders();
     always.forEach(h::putSingle);
@@ -101,6 +116,29 @@ public final class ResponseFilter implements ContainerResponseFilter {
           problem.eventSubject(), problem.eventAccountKey());
     }
     response.setEntity(problem.toJson(requestId), new Annotation[0], Problem.MEDIA_TYPE);
+    request.setProperty(RENDERED, Boolean.TRUE);
+  }
+
+  private static void replaceServerError(ContainerRequestContext request,
+      ContainerResponseContext response, String requestId) {
+    int status = response.getStatus();
+    Object entity = response.getEntity();
+    // the body was meant for a client, so the server's log may hold it; capped, as a mapper may
+    // have put a whole stack trace there
+    String held = entity == null ? "no body" : entity.getClass().getName() + " "
+        + abbreviate(String.valueOf(entity));
+    LOG.log(System.Logger.Level.ERROR, "request " + requestId + ": " + request.getMethod() + " "
+        + java.util.Objects.toString(request.getProperty(SecurityEvents.PATH_TEMPLATE),
+            "(no endpoint)") + " answered " + status
+        + " with a body Gatehouse did not write; it was replaced by the generic problem."
+        + " It held: " + held);
+    Problem problem = Problem.of(status).detail(ProblemExceptionMapper.detail(status))
+        .event(dev.gatehouse.core.SecurityEventType.SERVER_ERROR, "status_" + status);
+    render(request, response, problem, requestId);
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 2000 ? text : text.substring(0, 2000) + "…";
   }
 
   private static boolean authenticated(ContainerRequestContext request) {

@@ -1,8 +1,10 @@
 package dev.gatehouse.compat.runtime;
 
 import dev.gatehouse.compat.ApplicationScopedOwnerResource;
+import dev.gatehouse.compat.BugResource;
 import dev.gatehouse.compat.ClientEcho;
 import dev.gatehouse.compat.CompatResource;
+import dev.gatehouse.compat.EchoingExceptionMapper;
 import dev.gatehouse.compat.SingletonOwnerResource;
 import dev.gatehouse.compat.UnscopedOwnerResource;
 import dev.gatehouse.compat.broken.UndeclaredResource;
@@ -61,6 +63,7 @@ class JerseyIT extends RuntimeContract {
         .register(GatehouseCoreFeature.class, CompatResource.class, ClientEcho.class,
             ApplicationScopedOwnerResource.class, SingletonOwnerResource.class,
             UnscopedOwnerResource.class)
+        .register(EchoingExceptionMapper.class, BugResource.class)
         .properties(Map.of("gatehouse.jwt.issuer", Tokens.ISSUER,
             "gatehouse.jwt.audience", Tokens.AUDIENCE,
             "gatehouse.jwt.secret", TOKENS.secretBase64()));

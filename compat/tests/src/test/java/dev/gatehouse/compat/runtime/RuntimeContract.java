@@ -62,6 +62,44 @@ public abstract class RuntimeContract {
     assertProblem(postItem(Tokens.freshSubject("err"), "{\"name\":").extract(), 400);
   }
 
+  // The application has its own ExceptionMapper<Exception> that echoes class names and messages
+  // (EchoingExceptionMapper); every error test in this suite runs beside it.
+
+  @Test
+  void anUnknownPathIsGatehouses404BesideAnApplicationMapperForException() {
+    ExtractableResponse<Response> r = request().get("no/such/thing").then().extract();
+    assertProblem(r, 404);
+    assertThat(r.asString()).doesNotContain("exceptionType");
+  }
+
+  @Test
+  void aMethodNotAllowedIsGatehouses405WithAllowBesideAnApplicationMapperForException() {
+    ExtractableResponse<Response> r = request().delete("public").then().extract();
+    assertProblem(r, 405);
+    assertThat(r.asString()).doesNotContain("exceptionType");
+    assertThat(r.header("Allow")).contains("GET");
+  }
+
+  @Test
+  void aBugIsAGeneric500LoggedWithItsRequestIdEvenWhenTheApplicationsMapperEchoesIt() {
+    ExtractableResponse<Response> r = request().get("bug").then().extract();
+    assertProblem(r, 500);
+    assertThat(r.asString()).doesNotContain("exceptionType").doesNotContain("connection refused")
+        .doesNotContain("SQLException");
+    assertThat(r.jsonPath().getString("detail")).isEqualTo(
+        "An unexpected error occurred. Quote the request id when reporting it.");
+    String id = r.jsonPath().getString("requestId");
+    assertThat(runtime().log()).containsPattern("request " + id + ".*replaced by the generic"
+        + " problem.*connection refused");
+  }
+
+  @Test
+  void theApplicationsBroadExceptionMapperIsNamedInTheLog() {
+    assertThat(request().get("public").then().extract().statusCode()).isEqualTo(200);
+    assertThat(runtime().log()).contains("Gatehouse exception mappers")
+        .contains("dev.gatehouse.compat.EchoingExceptionMapper answers every Exception");
+  }
+
   @Test
   void aClientRequestIdNeverReplacesGatehousesOwn() {
     ExtractableResponse<Response> ok = request().header("X-Request-Id", "client-chosen-1")
