@@ -1,6 +1,5 @@
 package dev.gatehouse.core;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -213,13 +212,7 @@ public final class Problem {
     };
   }
 
-  /** The body without a request id, for JSON providers that meet a problem Gatehouse did not render. */
-  @JsonValue
-  Map<String, Object> members() {
-    return members(null);
-  }
-
-  /** The JSON body, with the request id when known. */
+  /** The JSON body, with the request id when known (null: without it). */
   public String toJson(String requestId) {
     try {
       return JSON.writeValueAsString(members(requestId));

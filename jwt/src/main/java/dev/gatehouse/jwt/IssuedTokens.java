@@ -1,11 +1,10 @@
 package dev.gatehouse.jwt;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * What a login or a refresh returns, in the OAuth 2.0 token-response shape (RFC 6749 §5.1):
  * {@code {access_token, refresh_token, token_type: "Bearer", expires_in}}. Its
- * {@link #toString()} never shows the tokens.
+ * {@link #toString()} never shows the tokens. Written by Gatehouse's own writer, in that shape
+ * whatever JSON binding the application uses.
  *
  * @param accessToken the signed JWT
  * @param refreshToken the opaque refresh token
@@ -13,10 +12,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param expiresIn seconds until the access token expires
  */
 public record IssuedTokens(
-    @JsonProperty("access_token") String accessToken,
-    @JsonProperty("refresh_token") String refreshToken,
-    @JsonProperty("token_type") String tokenType,
-    @JsonProperty("expires_in") long expiresIn) {
+    String accessToken,
+    String refreshToken,
+    String tokenType,
+    long expiresIn) {
 
   public IssuedTokens(String accessToken, String refreshToken, long expiresIn) {
     this(accessToken, refreshToken, "Bearer", expiresIn);

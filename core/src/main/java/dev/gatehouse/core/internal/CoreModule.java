@@ -19,6 +19,6 @@ public final class CoreModule implements GatehouseModule {
         SortSpecConverterProvider.class, ProblemExceptionMapper.class,
         ConstraintViolationMapper.class, JacksonExceptionMappers.Parse.class,
         JacksonExceptionMappers.Mapping.class, NarrowExceptionMappers.WebApplication.class,
-        NarrowExceptionMappers.Processing.class);
+        NarrowExceptionMappers.Processing.class, ProblemWriter.class);
   }
 }

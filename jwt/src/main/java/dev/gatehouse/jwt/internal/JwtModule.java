@@ -20,7 +20,7 @@ public final class JwtModule implements GatehouseModule {
   @Override
   public List<Class<?>> providers() {
     return List.of(BearerAuthenticationFilter.class, AccessFilter.class,
-        ContainerJwtCheck.class);
+        ContainerJwtCheck.class, IssuedTokensWriter.class);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.gatehouse.compat.runtime;
 
+import dev.gatehouse.compat.AccountResource;
 import dev.gatehouse.compat.ApplicationScopedOwnerResource;
 import dev.gatehouse.compat.BugResource;
 import dev.gatehouse.compat.ClientEcho;
@@ -63,7 +64,7 @@ class JerseyIT extends RuntimeContract {
         .register(GatehouseCoreFeature.class, CompatResource.class, ClientEcho.class,
             ApplicationScopedOwnerResource.class, SingletonOwnerResource.class,
             UnscopedOwnerResource.class)
-        .register(EchoingExceptionMapper.class, BugResource.class)
+        .register(EchoingExceptionMapper.class, BugResource.class, AccountResource.class)
         .properties(Map.of("gatehouse.jwt.issuer", Tokens.ISSUER,
             "gatehouse.jwt.audience", Tokens.AUDIENCE,
             "gatehouse.jwt.secret", TOKENS.secretBase64()));
@@ -77,6 +78,12 @@ class JerseyIT extends RuntimeContract {
   @Override
   protected Tokens tokens() {
     return TOKENS;
+  }
+
+  /** The test kit registers Jersey's Jackson feature. */
+  @Override
+  protected JsonBinding applicationJson() {
+    return JsonBinding.JACKSON;
   }
 
   @Override

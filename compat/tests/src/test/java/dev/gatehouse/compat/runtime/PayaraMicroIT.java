@@ -63,6 +63,12 @@ class PayaraMicroIT extends RuntimeContract implements OwnedEntityContract {
     }
   }
 
+  /** Payara's Jersey writes with JSON-B (Yasson). */
+  @Override
+  protected JsonBinding applicationJson() {
+    return JsonBinding.JSON_B;
+  }
+
   @Override
   protected String refusalOfTheBrokenApplication() {
     try (PayaraMicroServer broken = builder(Path.of(System.getProperty("compat.war-broken")))

@@ -39,6 +39,12 @@ abstract class QuarkusContract extends RuntimeContract implements OwnedEntityCon
     return tokens;
   }
 
+  /** Both Quarkus applications use the Jackson extension of their REST layer. */
+  @Override
+  protected JsonBinding applicationJson() {
+    return JsonBinding.JACKSON;
+  }
+
   @Override
   protected String refusalOfTheBrokenApplication() {
     return QuarkusApps.refusal("compat." + module() + "-broken", tokens);

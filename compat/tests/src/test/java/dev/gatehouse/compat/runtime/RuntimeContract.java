@@ -35,6 +35,17 @@ public abstract class RuntimeContract {
    */
   protected abstract String refusalOfTheBrokenApplication();
 
+  /** The JSON binding that writes the application's own responses on this runtime. */
+  protected enum JsonBinding {
+    /** Jakarta JSON Binding (Yasson): WildFly and Payara, unless the application chose Jackson. */
+    JSON_B,
+    /** Jackson: quarkus-rest-jackson, quarkus-resteasy-jackson, Jersey's Jackson feature. */
+    JACKSON
+  }
+
+  /** Which JSON binding this runtime gives the application when it brings none of its own. */
+  protected abstract JsonBinding applicationJson();
+
   private RequestSpecification request() {
     return given().baseUri(runtime().baseUri().toString()).urlEncodingEnabled(true)
         .redirects().follow(false);
@@ -170,6 +181,20 @@ public abstract class RuntimeContract {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.jsonPath().getString("name")).isEqualTo("lamp");
     assertThat(r.jsonPath().getInt("quantity")).isEqualTo(3);
+  }
+
+  @Test
+  void theApplicationsJsonBindingAnnotationsStillShapeItsResponses() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(applicationJson() == JsonBinding.JSON_B,
+        "this runtime writes the application's JSON with Jackson, which JSON-B annotations do"
+            + " not address");
+    ExtractableResponse<Response> r = request().get("account").then().extract();
+    assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+    assertThat(r.jsonPath().getString("display_name")).isEqualTo("Alice");
+    assertThat(r.jsonPath().getMap("$")).doesNotContainKey("displayName")
+        .doesNotContainKey("passwordHash");
+    assertThat(r.asString()).doesNotContain("secret-hash");
+    assertThat(runtime().log()).doesNotContain("WFLYRS0018");
   }
 
   @Test

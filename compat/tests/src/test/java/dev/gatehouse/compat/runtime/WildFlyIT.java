@@ -93,6 +93,12 @@ class WildFlyIT extends RuntimeContract implements OwnedEntityContract {
         .then().extract().statusCode()).isEqualTo(404);
   }
 
+  /** RESTEasy on WildFly writes with JSON-B unless the deployment turns Jackson on. */
+  @Override
+  protected JsonBinding applicationJson() {
+    return JsonBinding.JSON_B;
+  }
+
   @Override
   protected String refusalOfTheBrokenApplication() {
     WildFlyServer.Deployment d = server.deploy(Path.of(System.getProperty("compat.war-broken")),
