@@ -28,7 +28,8 @@ import java.util.Map;
  * <p>A 5xx body that is not Gatehouse's problem — built by an application's exception mapper, a
  * resource's own {@code Response}, a {@code WebApplicationException} with an entity — is replaced
  * by the generic problem of that status: a server failure's body is where class names, messages
- * and stack traces leak. What it held is logged with the request id, never sent.
+ * and stack traces leak. What kind of body it was is logged with the request id; its content is
+ * neither sent nor logged (it may hold request data; the application's mapper logs its exception).
  */
 @Provider
 @Priority(Priorities.HEADER_DECORATOR)
@@ -123,10 +124,10 @@ public final class ResponseFilter implements ContainerResponseFilter {
       ContainerResponseContext response, String requestId) {
     int status = response.getStatus();
     Object entity = response.getEntity();
-    // the body was meant for a client, so the server's log may hold it; capped, as a mapper may
-    // have put a whole stack trace there
-    String held = entity == null ? "no body" : entity.getClass().getName() + " "
-        + abbreviate(String.valueOf(entity));
+    // what the body was, not what it said: a mapper may have put a request's data, a token or a
+    // password from an exception's message there, and none of those may reach a log either
+    String held = entity == null ? "no body" : "a " + entity.getClass().getName()
+        + (entity instanceof CharSequence text ? " of " + text.length() + " characters" : "");
     LOG.log(System.Logger.Level.ERROR, "request " + requestId + ": " + request.getMethod() + " "
         + java.util.Objects.toString(request.getProperty(SecurityEvents.PATH_TEMPLATE),
             "(no endpoint)") + " answered " + status
@@ -135,10 +136,6 @@ public final class ResponseFilter implements ContainerResponseFilter {
     Problem problem = Problem.of(status).detail(ProblemExceptionMapper.detail(status))
         .event(dev.gatehouse.core.SecurityEventType.SERVER_ERROR, "status_" + status);
     render(request, response, problem, requestId);
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 2000 ? text : text.substring(0, 2000) + "…";
   }
 
   private static boolean authenticated(ContainerRequestContext request) {

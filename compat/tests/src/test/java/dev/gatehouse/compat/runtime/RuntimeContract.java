@@ -92,7 +92,7 @@ public abstract class RuntimeContract {
   }
 
   @Test
-  void aBugIsAGeneric500LoggedWithItsRequestIdEvenWhenTheApplicationsMapperEchoesIt() {
+  void aBugIsAGeneric500LoggedWithItsRequestIdButNotItsTextEvenWhenTheApplicationsMapperEchoesIt() {
     ExtractableResponse<Response> r = request().get("bug").then().extract();
     assertProblem(r, 500);
     assertThat(r.asString()).doesNotContain("exceptionType").doesNotContain("connection refused")
@@ -100,8 +100,10 @@ public abstract class RuntimeContract {
     assertThat(r.jsonPath().getString("detail")).isEqualTo(
         "An unexpected error occurred. Quote the request id when reporting it.");
     String id = r.jsonPath().getString("requestId");
-    assertThat(runtime().log()).containsPattern("request " + id + ".*replaced by the generic"
-        + " problem.*connection refused");
+    String logged = runtime().log().lines().filter(l -> l.contains("request " + id))
+        .collect(java.util.stream.Collectors.joining("\n"));
+    assertThat(logged).contains("replaced by the generic problem")
+        .doesNotContain("connection refused");
   }
 
   @Test
