@@ -31,6 +31,38 @@ class PagingTest {
     }
 
     @Test
+    void aPlainListPagedByPageRequestSaysWhereTheNeighbouringPagesAreInLinkHeaders() {
+      ExtractableResponse<Response> first = given().queryParam("size", 100).queryParam("q", "a b")
+          .get("/items/plain").then().extract();
+      assertThat(first.statusCode()).isEqualTo(200);
+      assertThat(first.jsonPath().getList("$")).hasSize(100);
+      assertThat(first.header("Link")).isEqualTo(
+          "</items/plain?q=a%20b&page=0&size=100>; rel=\"first\", "
+              + "</items/plain?q=a%20b&page=1&size=100>; rel=\"next\"");
+      assertThat(first.header("X-Total-Count")).isNull();
+
+      ExtractableResponse<Response> middle = given().queryParam("page", 1)
+          .queryParam("size", 100).get("/items/plain").then().extract();
+      assertThat(middle.header("Link")).isEqualTo("</items/plain?page=0&size=100>; rel=\"first\", "
+          + "</items/plain?page=0&size=100>; rel=\"prev\", "
+          + "</items/plain?page=2&size=100>; rel=\"next\"");
+
+      ExtractableResponse<Response> last = given().queryParam("page", 2).queryParam("size", 100)
+          .get("/items/plain").then().extract();
+      assertThat(last.jsonPath().getList("$")).hasSize(50);
+      assertThat(last.header("Link")).doesNotContain("rel=\"next\"").contains("rel=\"prev\"");
+    }
+
+    @Test
+    void aPageWithItsTotalAlsoLinksTheLastPageAndSendsTheTotal() {
+      ExtractableResponse<Response> r = given().queryParam("size", 100).get("/items").then()
+          .extract();
+      assertThat(r.header("X-Total-Count")).isEqualTo("250");
+      assertThat(r.header("Link")).isEqualTo("</items?page=0&size=100>; rel=\"first\", "
+          + "</items?page=1&size=100>; rel=\"next\", </items?page=2&size=100>; rel=\"last\"");
+    }
+
+    @Test
     void returnsTheRequestedPage() {
       given().queryParam("page", 2).queryParam("size", 100).get("/items").then().statusCode(200)
           .body("items", hasSize(50)).body("items[0]", equalTo("item-200 by i.name ASC"));

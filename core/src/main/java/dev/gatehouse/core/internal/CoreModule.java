@@ -14,7 +14,7 @@ public final class CoreModule implements GatehouseModule {
   @Override
   public List<Class<?>> providers() {
     return List.of(RuntimeDefaults.class, RequestContextFilter.class, EndpointFilter.class, GuardFilter.class,
-        ResponseFilter.class, EndpointFeature.class, StrictJsonReader.class,
+        ResponseFilter.class, PageLinksFilter.class, EndpointFeature.class, StrictJsonReader.class,
         StrictJsonInterceptor.class, JsonWriteGuard.class, StrictObjectMapperResolver.class,
         SortSpecConverterProvider.class, ProblemExceptionMapper.class,
         ConstraintViolationMapper.class, JacksonExceptionMappers.Parse.class,

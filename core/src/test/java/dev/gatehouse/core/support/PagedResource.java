@@ -31,4 +31,12 @@ public class PagedResource {
         .toList();
     return Page.of(items, page, TOTAL);
   }
+
+  /** The same items as a plain JSON array, as an existing API returns them. */
+  @GET
+  @Path("/plain")
+  public List<String> plain(@BeanParam PageRequest page) {
+    return IntStream.range(0, TOTAL).skip(page.offset()).limit(page.size())
+        .mapToObj(i -> "item-" + i).toList();
+  }
 }
