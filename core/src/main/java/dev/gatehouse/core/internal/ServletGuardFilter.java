@@ -19,6 +19,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Gatehouse's part on servlet containers, in front of the Jakarta REST servlet — for what happens
@@ -43,7 +45,14 @@ import java.nio.charset.StandardCharsets;
 @WebFilter(filterName = "gatehouse", urlPatterns = "/*", asyncSupported = true)
 public final class ServletGuardFilter implements Filter {
 
+  private static final System.Logger LOG = System.getLogger("dev.gatehouse.core");
+  private static final List<String> SERVER_CORS_HEADERS = List.of("Access-Control-Allow-Origin",
+      "Access-Control-Allow-Credentials", "Access-Control-Allow-Methods",
+      "Access-Control-Allow-Headers", "Access-Control-Expose-Headers",
+      "Access-Control-Max-Age");
+
   private final Lazy<CoreRuntime> runtime = Lazy.bean(CoreRuntime.class);
+  private final AtomicBoolean serverCorsReported = new AtomicBoolean();
 
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -54,6 +63,7 @@ public final class ServletGuardFilter implements Filter {
       return;
     }
     http.setAttribute(PeerAddressSource.PROPERTY, http.getRemoteAddr());
+    serverCors(http, out);
     if (servedByARuntimeDocsServlet(http)) {
       answer(http, out, Problem.notFound());
       return;
@@ -65,6 +75,39 @@ public final class ServletGuardFilter implements Filter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * CORS headers already on the response before the application ran were set by the server — a
+   * WildFly Undertow {@code response-header} filter in {@code standalone.xml}, a valve — where no
+   * Jakarta REST filter sees them. With gatehouse-cors, which alone answers CORS, they are removed
+   * ({@code setHeader(name, null)}, Servlet 6.0); without it they are left as the application had
+   * them. Either way the first is logged once, naming the header: another CORS producer is never
+   * silent.
+   */
+  private void serverCors(HttpServletRequest request, HttpServletResponse out) {
+    for (String name : SERVER_CORS_HEADERS) {
+      if (!out.containsHeader(name)) {
+        continue;
+      }
+      boolean gatehouseCors = runtime.get().modules().stream()
+          .anyMatch(m -> m.name().equals("cors"));
+      if (gatehouseCors) {
+        out.setHeader(name, null);
+      }
+      boolean removed = gatehouseCors && !out.containsHeader(name);
+      if (serverCorsReported.compareAndSet(false, true)) {
+        LOG.log(gatehouseCors && !removed ? System.Logger.Level.ERROR
+            : System.Logger.Level.WARNING, "The server sets " + name + " on responses before the"
+            + " application runs (a WildFly Undertow response-header filter, a valve, a proxy"
+            + " module), outside anything Gatehouse's filters see. "
+            + (removed ? "Gatehouse removed it, as gatehouse-cors answers CORS alone; remove it"
+                + " from the server." : gatehouseCors ? "Gatehouse could not remove it, so"
+                + " clients may get it beside gatehouse-cors's exact origin; remove it from the"
+                + " server." : "Without gatehouse-cors Gatehouse leaves it; review it.")
+            + " Logged once.");
+      }
+    }
   }
 
   private void answer(HttpServletRequest request, HttpServletResponse out, Problem problem)

@@ -11,6 +11,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,7 @@ public final class CorsPreflightFilter implements ContainerRequestFilter {
     if (origin == null || method == null) {
       return;
     }
-    request.setProperty(CorsResponseFilter.PREFLIGHT, Boolean.TRUE);
+    request.setProperty(CorsResponseFilter.PREFLIGHT, Map.of());
     CorsPolicy policy = routes.get().forPath(request.getUriInfo().getPath());
     Optional<String> allowOrigin = policy.allowOrigin(origin);
     String headers = request.getHeaderString("Access-Control-Request-Headers");
@@ -55,15 +56,18 @@ public final class CorsPreflightFilter implements ContainerRequestFilter {
           .header("Vary", PREFLIGHT_VARY).toResponse());
       return;
     }
-    Response.ResponseBuilder ok = Response.noContent()
-        .header("Access-Control-Allow-Origin", allowOrigin.get())
-        .header("Access-Control-Allow-Methods", policy.allowMethods)
-        .header("Access-Control-Allow-Headers", policy.allowHeaders)
-        .header("Access-Control-Max-Age", policy.maxAge)
-        .header("Vary", PREFLIGHT_VARY);
+    Map<String, String> granted = new java.util.LinkedHashMap<>();
+    granted.put("Access-Control-Allow-Origin", allowOrigin.get());
+    granted.put("Access-Control-Allow-Methods", policy.allowMethods);
+    granted.put("Access-Control-Allow-Headers", policy.allowHeaders);
+    granted.put("Access-Control-Max-Age", String.valueOf(policy.maxAge));
     if (policy.credentials()) {
-      ok.header("Access-Control-Allow-Credentials", "true");
+      granted.put("Access-Control-Allow-Credentials", "true");
     }
+    // what the response filter will hold the answer to, whatever another filter adds on its way
+    request.setProperty(CorsResponseFilter.PREFLIGHT, Map.copyOf(granted));
+    Response.ResponseBuilder ok = Response.noContent().header("Vary", PREFLIGHT_VARY);
+    granted.forEach(ok::header);
     request.abortWith(ok.build());
   }
 }

@@ -28,13 +28,47 @@ class WildFlyIT extends RuntimeContract implements OwnedEntityContract {
     server = WildFlyServer.start(home, work.resolve("wildfly-base"), new WildFlyServer.Options()
         .env("GATEHOUSE_JWT_ISSUER", Tokens.ISSUER)
         .env("GATEHOUSE_JWT_AUDIENCE", Tokens.AUDIENCE)
-        .env("GATEHOUSE_JWT_SECRET", TOKENS.secretBase64()));
+        .env("GATEHOUSE_JWT_SECRET", TOKENS.secretBase64())
+        .configEdit(WildFlyIT::serverWideCors));
     WildFlyServer.Deployment d = server.deploy(Path.of(System.getProperty("compat.war")),
         "compat.war", DEPLOY);
     if (d.failed()) {
       throw new IllegalStateException("the application did not deploy:\n" + d.failureText()
           + "\n" + d.logDuringDeploy());
     }
+  }
+
+  /**
+   * The server configured as existing WildFly services often are: an Undertow filter in
+   * {@code standalone.xml} allowing every origin on every response, outside the application.
+   */
+  static String serverWideCors(String xml) {
+    String host = "<host name=\"default-host\" alias=\"localhost\">";
+    if (!xml.contains(host)) {
+      throw new IllegalStateException("no default-host in the Undertow subsystem to add the"
+          + " CORS filter to");
+    }
+    String edited = xml.replace(host, host + "<filter-ref name=\"cors-any-origin\"/>")
+        .replaceFirst("</servlet-container>(\\s*)<application-security-domains>",
+            "</servlet-container>$1<filters><response-header name=\"cors-any-origin\""
+            + " header-name=\"Access-Control-Allow-Origin\" header-value=\"*\"/></filters>"
+            + "$1<application-security-domains>");
+    if (!edited.contains("<filters><response-header name=\"cors-any-origin\"")) {
+      throw new IllegalStateException("the Undertow filters could not be added");
+    }
+    return edited;
+  }
+
+  /** The server's own CORS header never reaches a client beside gatehouse-cors, and is logged. */
+  @Test
+  void theServersOwnCorsFilterIsRemovedAndLoggedOnce() {
+    io.restassured.response.ExtractableResponse<io.restassured.response.Response> r =
+        io.restassured.RestAssured.given().header("Origin", "https://evil.example")
+            .get(server.baseUri("compat").resolve("public")).then().extract();
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.header("Access-Control-Allow-Origin")).isNull();
+    assertThat(server.log()).containsOnlyOnce("The server sets Access-Control-Allow-Origin on"
+        + " responses before the application runs");
   }
 
   @AfterAll
