@@ -9,10 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * An {@code @ApplicationScoped} resource: one instance serves every caller.
- * It injects {@link Owner} as the README shows, the way an existing service would.
+ * It injects {@link Owner} as the README shows, and the token, the way an existing service would.
  */
 @Path("scoped/application")
 @ApplicationScoped
@@ -21,10 +22,12 @@ public class ApplicationScopedOwnerResource {
 
   @Inject
   Owner owner;
+  @Inject
+  JsonWebToken token;
 
   @GET
   @RolesAllowed("**")
   public Map<String, Object> whoami() {
-    return Map.of("owner", owner.id());
+    return Map.of("owner", owner.id(), "subject", String.valueOf(token.getSubject()));
   }
 }

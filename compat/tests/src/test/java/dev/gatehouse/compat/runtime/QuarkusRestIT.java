@@ -15,6 +15,11 @@ class QuarkusRestIT extends QuarkusContract {
     return "quarkus-rest";
   }
 
+  @Override
+  protected boolean runtimeSendsAllowOn405() {
+    return false;
+  }
+
   /** Quarkus's own JWT extension verifies tokens before Jakarta REST: never two verifiers. */
   @Test
   void refusesToStartBesideQuarkusSmallryeJwt() {

@@ -88,7 +88,17 @@ public abstract class RuntimeContract {
     ExtractableResponse<Response> r = request().delete("public").then().extract();
     assertProblem(r, 405);
     assertThat(r.asString()).doesNotContain("exceptionType");
-    assertThat(r.header("Allow")).contains("GET");
+    if (runtimeSendsAllowOn405()) {
+      assertThat(r.header("Allow")).contains("GET");
+    }
+  }
+
+  /**
+   * Whether the runtime itself names the allowed methods in a 405's {@code Allow} header, which
+   * Gatehouse's problem keeps. Quarkus REST does not (its routing throws a 405 without one).
+   */
+  protected boolean runtimeSendsAllowOn405() {
+    return true;
   }
 
   @Test
@@ -272,8 +282,9 @@ public abstract class RuntimeContract {
   }
 
   /**
-   * {@code @Inject Owner} in a resource of every scope — application-scoped, singleton, none (a
-   * singleton on Quarkus REST): two callers alternate, and each is served as themself.
+   * {@code @Inject Owner} and {@code @Inject JsonWebToken} in a resource of every scope —
+   * application-scoped, singleton, none (a singleton on Quarkus REST): two callers alternate, and
+   * each is served as themself.
    */
   @Test
   void anInjectedOwnerIsTheCurrentCallerInAResourceOfAnyScope() {
@@ -288,6 +299,8 @@ public abstract class RuntimeContract {
               .isEqualTo(200);
           assertThat(r.jsonPath().getString("owner")).as("%s, round %d", scope, round)
               .isEqualTo(who);
+          assertThat(r.jsonPath().getString("subject")).as("%s, round %d: the injected token",
+              scope, round).isEqualTo(who);
         }
       }
     }
