@@ -25,8 +25,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  * strings may hold neither unpaired surrogates nor, unless
  * {@link StrictJsonSettings#allowControlCharacters()}, C0 control characters.
  *
- * <p>Gatehouse installs it as the {@code ContextResolver<ObjectMapper>} of the application. An
- * application that must keep its own resolver applies the same rules to its mapper:
+ * <p>Gatehouse reads request bodies with it and nothing else: it is not the application's
+ * {@code ContextResolver<ObjectMapper>}, so responses are written by the runtime's Jackson as the
+ * application configured it ({@code quarkus.jackson.*}, its own resolver). An application that
+ * reads JSON itself (a client, a message) may apply the same rules to its own mapper:
  *
  * <pre>{@code
  * ObjectMapper mine = StrictJson.configure(JsonMapper.builder(), StrictJsonSettings.ofDefaults())

@@ -5,6 +5,7 @@ import dev.gatehouse.cors.GatehouseCorsFeature;
 import dev.gatehouse.example.api.AdminResource;
 import dev.gatehouse.example.api.AuthResource;
 import dev.gatehouse.example.api.HealthResource;
+import dev.gatehouse.example.api.JsonMapping;
 import dev.gatehouse.example.api.MeResource;
 import dev.gatehouse.example.api.NotesResource;
 import dev.gatehouse.example.api.OpenApiResource;
@@ -37,7 +38,7 @@ public final class Main {
   static final List<Class<?>> COMPONENTS = List.of(GatehouseOwnershipFeature.class,
       GatehouseRateLimitFeature.class, GatehouseCorsFeature.class, AuthResource.class,
       MeResource.class, NotesResource.class, AdminResource.class, HealthResource.class,
-      OpenApiResource.class);
+      OpenApiResource.class, JsonMapping.class);
 
   private static final List<String> KEY_PROPERTIES = List.of("gatehouse.jwt.secret",
       "gatehouse.jwt.secret-file", "gatehouse.jwt.sign-key", "gatehouse.jwt.sign-key-file",

@@ -15,7 +15,7 @@ public final class CoreModule implements GatehouseModule {
   public List<Class<?>> providers() {
     return List.of(RuntimeDefaults.class, RequestContextFilter.class, EndpointFilter.class, GuardFilter.class,
         ResponseFilter.class, PageLinksFilter.class, EndpointFeature.class, StrictJsonReader.class,
-        StrictJsonInterceptor.class, JsonWriteGuard.class, StrictObjectMapperResolver.class,
+        StrictJsonInterceptor.class, JsonWriteGuard.class,
         SortSpecConverterProvider.class, ProblemExceptionMapper.class,
         ConstraintViolationMapper.class, JacksonExceptionMappers.Parse.class,
         JacksonExceptionMappers.Mapping.class, NarrowExceptionMappers.WebApplication.class,

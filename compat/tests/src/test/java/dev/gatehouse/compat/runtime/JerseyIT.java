@@ -6,6 +6,8 @@ import dev.gatehouse.compat.BugResource;
 import dev.gatehouse.compat.ClientEcho;
 import dev.gatehouse.compat.CompatResource;
 import dev.gatehouse.compat.EchoingExceptionMapper;
+import dev.gatehouse.compat.JacksonSettings;
+import dev.gatehouse.compat.ProfileResource;
 import dev.gatehouse.compat.SingletonOwnerResource;
 import dev.gatehouse.compat.UnscopedOwnerResource;
 import dev.gatehouse.compat.broken.UndeclaredResource;
@@ -64,7 +66,8 @@ class JerseyIT extends RuntimeContract {
         .register(GatehouseCoreFeature.class, CompatResource.class, ClientEcho.class,
             ApplicationScopedOwnerResource.class, SingletonOwnerResource.class,
             UnscopedOwnerResource.class)
-        .register(EchoingExceptionMapper.class, BugResource.class, AccountResource.class)
+        .register(EchoingExceptionMapper.class, BugResource.class, AccountResource.class,
+            ProfileResource.class, JacksonSettings.class)
         .properties(Map.of("gatehouse.jwt.issuer", Tokens.ISSUER,
             "gatehouse.jwt.audience", Tokens.AUDIENCE,
             "gatehouse.jwt.secret", TOKENS.secretBase64()));
