@@ -2,6 +2,8 @@ package dev.gatehouse.redis;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -14,6 +16,11 @@ import redis.clients.jedis.UnifiedJedis;
  * settings are the application's {@link RedisSettings} bean if it has one (settings built in
  * code), else {@code gatehouse.redis.*} from MicroProfile Config; without either, state stays in
  * memory.
+ *
+ * <p>gatehouse-jwt and gatehouse-ratelimit look it up ({@code CDI.current()}) rather than inject
+ * it: they carry this module as an optional dependency and must not link its types when it is
+ * absent. It observes the application's start, so Quarkus keeps the bean although nobody injects
+ * it.
  *
  * <pre>{@code
  * @Inject GatehouseRedis redis;
@@ -31,6 +38,10 @@ public class GatehouseRedis {
   private volatile boolean opened;
   private Optional<RedisSettings> settings = Optional.empty();
   private UnifiedJedis client;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    // observing keeps the bean in Quarkus; the connection still opens on first use
+  }
 
   /** The settings, or empty when state stays in memory. */
   public Optional<RedisSettings> settings() {

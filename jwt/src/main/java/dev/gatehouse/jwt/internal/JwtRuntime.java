@@ -1,14 +1,13 @@
 package dev.gatehouse.jwt.internal;
 
 import dev.gatehouse.core.config.GatehouseConfigException;
+import dev.gatehouse.core.spi.OptionalModule;
 import dev.gatehouse.core.spi.SettingsInForce;
 import dev.gatehouse.jwt.AccessTokenDenyList;
 import dev.gatehouse.jwt.JwtSettings;
 import dev.gatehouse.jwt.PasswordHasher;
 import dev.gatehouse.jwt.RefreshTokenStore;
 import dev.gatehouse.jwt.RoleSource;
-import dev.gatehouse.redis.Durability;
-import dev.gatehouse.redis.GatehouseRedis;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -26,13 +25,12 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The jwt module's state for one application, built once from configuration: settings and keys,
  * the verifier, the refresh-token store and the deny-list (an application's own beans of those
- * types win; else the shared {@link GatehouseRedis} client when {@code gatehouse.redis.url} is set;
- * else memory), the clock (an
+ * types win; else Redis when the application brings {@code gatehouse-redis} and sets
+ * {@code gatehouse.redis.url} or sentinels — see {@link RedisStores}; else memory), the clock (an
  * application {@link Clock} bean, e.g. a test's, else UTC) and the application's
  * {@link RoleSource}, if any.
  *
@@ -60,14 +58,11 @@ public class JwtRuntime {
   @Inject
   Instance<RoleSource> roleSources;
   @Inject
-  GatehouseRedis gatehouseRedis;
-  @Inject
   Instance<CurrentToken> currentToken;
 
   private final RefreshTokens refreshTokens = new RefreshTokens();
   private Clock clock;
-  private UnifiedJedis redis;
-  private Durability durability;
+  private RedisStores.Stores redis;
   private String stateIn;
   private final SettingsInForce<JwtSettings, InForce> jwt =
       new SettingsInForce<>("GatehouseJwtFeature", this::inForceOf);
@@ -93,9 +88,9 @@ public class JwtRuntime {
     IdentityConflicts.refuseIfPresent();
     PasswordHasher.PasswordLimits.fromConfig(config); // validated now, used by the hasher
     clock = clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
-    redis = gatehouseRedis.client().orElse(null);
-    stateIn = gatehouseRedis.settings().map(Object::toString).orElse("memory");
-    durability = gatehouseRedis.settings().map(Durability::of).orElse(Durability.MASTER_ONLY);
+    redis = OptionalModule.REDIS.present(config, JwtRuntime.class)
+        ? RedisStores.open().orElse(null) : null;
+    stateIn = redis == null ? "memory" : redis.description();
     try {
       configured = JwtSettings.fromConfig(config);
       use(configured);
@@ -130,10 +125,10 @@ public class JwtRuntime {
 
   private InForce inForceOf(JwtSettings settings) {
     RefreshTokenStore store = customStores.isResolvable() ? customStores.get()
-        : redis != null ? new RedisRefreshTokenStore(redis, durability)
+        : redis != null ? redis.store()
         : new InMemoryRefreshTokenStore(settings.maxFamilies());
     AccessTokenDenyList denyList = customDenyLists.isResolvable() ? customDenyLists.get()
-        : redis != null ? new RedisDenyList(redis, durability) : new InMemoryDenyList(clock);
+        : redis != null ? redis.denyList() : new InMemoryDenyList(clock);
     KeyRing keys = keyRing(settings);
     LOG.log(System.Logger.Level.INFO, "Gatehouse JWT active: " + settings + ", state in "
         + stateIn);

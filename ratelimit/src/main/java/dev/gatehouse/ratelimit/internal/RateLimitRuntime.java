@@ -1,11 +1,11 @@
 package dev.gatehouse.ratelimit.internal;
 
 import dev.gatehouse.core.lint.Endpoint;
+import dev.gatehouse.core.spi.OptionalModule;
 import dev.gatehouse.core.spi.SettingsInForce;
 import dev.gatehouse.ratelimit.GatehouseRateLimitFeature;
 import dev.gatehouse.ratelimit.RateLimitBackend;
 import dev.gatehouse.ratelimit.RateLimitSettings;
-import dev.gatehouse.redis.GatehouseRedis;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -21,8 +21,9 @@ import org.eclipse.microprofile.config.Config;
  * Builds the rate limits of one application and hands out their parts: the settings — read from
  * the injected {@link Config}, or built in code and given through
  * {@link GatehouseRateLimitFeature} — and the {@link Limiter} applying them with the backend (an
- * application's own {@link RateLimitBackend} bean if it has one, else Redis when
- * {@link GatehouseRedis} has a client, else in process). Filters take the limiter and the request
+ * application's own {@link RateLimitBackend} bean if it has one, else Redis when the application
+ * brings {@code gatehouse-redis} and sets {@code gatehouse.redis.url} or sentinels — see
+ * {@link RedisBackends} —, else in process). Filters take the limiter and the request
  * address from it once; {@link dev.gatehouse.ratelimit.RateLimits} has the limiter injected.
  *
  * <p>It observes the application's start, so policies are validated then on every runtime (and
@@ -40,10 +41,10 @@ public class RateLimitRuntime {
   @Inject
   Instance<RateLimitBackend> customBackends;
   @Inject
-  GatehouseRedis redis;
-  @Inject
   RequestAddress requestAddress;
 
+  /** Whether gatehouse-redis is on the class path. */
+  private boolean redis;
   private final SettingsInForce<RateLimitSettings, Limiter> limits =
       new SettingsInForce<>("GatehouseRateLimitFeature", this::limiterOf);
 
@@ -58,6 +59,7 @@ public class RateLimitRuntime {
 
   @PostConstruct
   void init() {
+    redis = OptionalModule.REDIS.present(config, RateLimitRuntime.class);
     limits.use(RateLimitSettings.fromConfig(config));
   }
 
@@ -73,11 +75,13 @@ public class RateLimitRuntime {
 
   private Limiter limiterOf(RateLimitSettings s) {
     Clock clock = clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
-    RateLimitBackend backend = customBackends.isResolvable() ? customBackends.get()
-        : redis.client().<RateLimitBackend>map(c -> new RedisBackend(c, clock))
-            .orElseGet(() -> new InProcessBackend(s.maxKeys(), clock));
+    boolean custom = customBackends.isResolvable();
+    RedisBackends.Shared shared = redis && !custom ? RedisBackends.open(clock).orElse(null) : null;
+    RateLimitBackend backend = custom ? customBackends.get()
+        : shared != null ? shared.backend() : new InProcessBackend(s.maxKeys(), clock);
     LOG.log(System.Logger.Level.INFO, "Gatehouse rate limits active: " + s + " in "
-        + redis.settings().map(Object::toString).orElse("process"));
+        + (custom ? "the application's RateLimitBackend"
+            : shared == null ? "process" : shared.description()));
     return new Limiter(s, backend);
   }
 

@@ -39,9 +39,16 @@ final class QuarkusApps {
 
   /** Starts the application built by {@code property}'s module, expecting it to exit. */
   static String refusal(String property, Tokens tokens) {
+    return refusal(property, tokens, Map.of());
+  }
+
+  /** {@link #refusal(String, Tokens)} with more environment variables. */
+  static String refusal(String property, Tokens tokens, Map<String, String> more) {
     Path jar = Path.of(System.getProperty(property));
+    Map<String, String> env = new java.util.HashMap<>(environment(tokens));
+    env.putAll(more);
     try (JavaProcess process = JavaProcess.start(jar, List.of("-Dquarkus.http.host=127.0.0.1",
-        "-Dquarkus.http.port=" + Ports.free()), environment(tokens),
+        "-Dquarkus.http.port=" + Ports.free()), env,
         work().resolve(property + ".log"))) {
       int exit = process.awaitExit(START);
       if (exit == 0 || exit == -1) {
