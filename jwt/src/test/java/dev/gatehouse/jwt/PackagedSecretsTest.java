@@ -139,4 +139,31 @@ class PackagedSecretsTest {
         .contains(PACKAGED + "; accepted because gatehouse.secrets.allow-packaged=true")
         .doesNotContain(secret));
   }
+  @Test
+  void aProdProfileSecretInQuarkusApplicationPropertiesStopsTheStart() {
+    String packaged = Servers.secret(32);
+    List<String> problems = refusal(PackagedConfig.inJar("application.properties",
+        "%prod.gatehouse.jwt.secret=" + packaged + "\n"), Servers.hs256(Servers.secret(32)));
+    assertThat(problems).singleElement().asString()
+        .startsWith("gatehouse.jwt.secret: is set in PropertiesConfigSource[source=jar:file:")
+        .contains("!/application.properties] (ordinal 250), " + PACKAGED
+            + " as %prod.gatehouse.jwt.secret")
+        .contains("the environment variable GATEHOUSE_JWT_SECRET")
+        .doesNotContain(packaged);
+  }
+
+  @Test
+  void aSigningKeyNestedInApplicationYamlStopsTheStart() {
+    KeyPair kp = Pem.rsa(2048);
+    String privatePem = Pem.of(kp.getPrivate());
+    String yaml = "\"%prod\":\n  gatehouse:\n    jwt:\n      sign-key: |\n"
+        + privatePem.lines().map(l -> "        " + l + "\n").reduce("", String::concat);
+    List<String> problems = refusal(PackagedConfig.inJar("application.yaml", yaml),
+        Servers.base().property("gatehouse.jwt.algorithm", "RS256")
+            .property("gatehouse.jwt.verify-keys", Pem.of(kp.getPublic())));
+    assertThat(problems).singleElement().asString()
+        .startsWith("gatehouse.jwt.sign-key: is set in jar:file:")
+        .contains("!/application.yaml, " + PACKAGED + " as %prod.gatehouse.jwt.sign-key")
+        .doesNotContain(privatePem.lines().skip(1).findFirst().orElseThrow());
+  }
 }

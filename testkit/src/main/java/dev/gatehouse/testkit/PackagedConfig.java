@@ -2,10 +2,12 @@ package dev.gatehouse.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,12 +39,28 @@ public final class PackagedConfig {
 
   /** The properties in {@value #RESOURCE} inside a jar, as an artifact carries them. */
   public static PackagedConfig inJar(Map<String, String> properties) {
+    Properties p = new Properties();
+    p.putAll(properties);
+    StringWriter text = new StringWriter();
+    try {
+      p.store(text, "packaged by a test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return inJar(RESOURCE, text.toString());
+  }
+
+  /**
+   * Any configuration file inside a jar, as written — e.g. Quarkus's {@code application.yaml} or
+   * an {@code application.properties} with {@code %prod.} keys.
+   */
+  public static PackagedConfig inJar(String resource, String content) {
     try {
       Path jar = Files.createTempFile("packaged-config", ".jar");
       jar.toFile().deleteOnExit();
       try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-        out.putNextEntry(new JarEntry(RESOURCE));
-        write(properties, out);
+        out.putNextEntry(new JarEntry(resource));
+        out.write(content.getBytes(StandardCharsets.UTF_8));
         out.closeEntry();
       }
       return new PackagedConfig(jar.toUri().toURL());

@@ -93,8 +93,10 @@ public final class ConfigReader {
 
   /**
    * A secret set either as the value of {@code name} or as a file named by {@code fileName} (see
-   * {@link #file(String)}); both set is a problem. A value is checked with
-   * {@link #refusePackaged(String, String)}. Messages never show the secret.
+   * {@link #file(String)}); both set is a problem. Packaged files are checked with
+   * {@link #refusePackaged(String, String)} whatever is in force — a profile's packaged secret
+   * ({@code %prod.}) ships even where another profile or the file is used. Messages never show
+   * the secret.
    */
   public Optional<String> secret(String name, String fileName) {
     Optional<String> value = string(name);
@@ -104,16 +106,18 @@ public final class ConfigReader {
           + " secret)");
       return Optional.empty();
     }
+    boolean accepted = refusePackaged(name, fileName);
     if (fromFile) {
-      return file(fileName);
+      return accepted ? file(fileName) : Optional.empty();
     }
-    return value.isPresent() && refusePackaged(name, fileName) ? value : Optional.empty();
+    return accepted ? value : Optional.empty();
   }
 
   /**
    * Records a problem for each configuration file packaged inside the application
-   * ({@code META-INF/microprofile-config.properties}) that holds a value of {@code name}, a secret —
-   * in force or overridden, since either way it ships with the artifact — unless
+   * ({@code META-INF/microprofile-config.properties}, Quarkus's {@code application.properties} and
+   * {@code application.yaml}, profile keys such as {@code %prod.} included) that holds a value of
+   * {@code name}, a secret — in force or not, since either way it ships with the artifact — unless
    * {@value #ALLOW_PACKAGED_SECRETS} is {@code true}, which logs a warning instead. The message
    * names the source and the ways to supply the secret instead: the environment variable,
    * {@code fileName}, a secrets manager.
@@ -137,17 +141,19 @@ public final class ConfigReader {
     }
     boolean allowed = bool(ALLOW_PACKAGED_SECRETS).orElse(DEFAULT_ALLOW_PACKAGED_SECRETS);
     for (PackagedSecrets.Finding f : found) {
-      String where = f.source() + " (ordinal " + f.ordinal() + "), a configuration file packaged"
-          + " inside the application";
+      String where = f.where() + ", a configuration file packaged inside the application";
+      String how = f.inForce() ? "comes from " + where
+          : f.profileKey().isPresent() ? "is set in " + where + " as " + f.profileKey().get()
+          : f.overridden() ? "is also set in " + where + " (a value from another source"
+              + " overrides it)"
+          : "is set in " + where;
       if (allowed) {
-        LOG.log(System.Logger.Level.WARNING, name + (f.inForce() ? " comes from " : " is also set"
-            + " in ") + where + "; accepted because " + ALLOW_PACKAGED_SECRETS + "=true. Never"
-            + " ship a production secret this way: set " + PackagedSecrets.environmentVariable(name)
-            + " or " + fileName + " instead");
+        LOG.log(System.Logger.Level.WARNING, name + " " + how + "; accepted because "
+            + ALLOW_PACKAGED_SECRETS + "=true. Never ship a production secret this way: set "
+            + PackagedSecrets.environmentVariable(name) + " or " + fileName + " instead");
         continue;
       }
-      secretProblem(name, (f.inForce() ? "comes from " + where
-          : "is also set in " + where + " (a value from another source overrides it)")
+      secretProblem(name, how
           + ", so the secret is in the repository and in every copy of the artifact. Delete it"
           + " there, rotate it, and supply it at run time: the environment variable "
           + PackagedSecrets.environmentVariable(name) + ", a mounted file named by " + fileName

@@ -173,4 +173,64 @@ class ConfigReaderSecretsTest {
     assertThat(secret(packaged(PackagedConfig.inJar(Map.of(FILE, file.toString())), Map.of())))
         .isEqualTo(new Outcome(Optional.of(SECRET), java.util.List.of()));
   }
+  /** {@link #secret} with the packaged file on the thread's class loader, as a runtime has it. */
+  private static Outcome packagedSecret(PackagedConfig packaged) {
+    return packaged.run(() -> secret(packaged(packaged, Map.of())));
+  }
+
+  @Test
+  void aSecretInApplicationPropertiesIsRefused() {
+    Outcome o = packagedSecret(PackagedConfig.inJar("application.properties", NAME + "=" + SECRET));
+    assertThat(o.value()).isEmpty();
+    assertThat(o.problems()).singleElement().asString()
+        .startsWith(NAME + ": comes from PropertiesConfigSource[source=jar:file:")
+        .contains("!/application.properties] (ordinal 250), a configuration file packaged inside"
+            + " the application, so the secret is in the repository")
+        .doesNotContain(SECRET);
+  }
+
+  @Test
+  void aProfilesSecretIsRefusedUnlessTheProfileIsDevOrTest() {
+    assertThat(packagedSecret(PackagedConfig.inJar("application.properties",
+        "%prod." + NAME + "=" + SECRET)).problems()).singleElement().asString()
+        .startsWith(NAME + ": is set in PropertiesConfigSource[source=jar:file:")
+        .contains("!/application.properties] (ordinal 250), a configuration file packaged inside"
+            + " the application as %prod." + NAME + ", so the secret is in the repository")
+        .doesNotContain(SECRET);
+    assertThat(packagedSecret(PackagedConfig.inJar("META-INF/microprofile-config.properties",
+        "%staging,test." + NAME + "=" + SECRET)).problems()).hasSize(1);
+    assertThat(packagedSecret(PackagedConfig.inJar("application.properties",
+        "%dev." + NAME + "=" + SECRET + "\n%test." + NAME + "=" + SECRET + "\n%dev,test." + NAME
+            + "=" + SECRET + "\n")))
+        .as("Quarkus runs dev and test from sources, never from the artifact")
+        .isEqualTo(new Outcome(Optional.empty(), java.util.List.of()));
+  }
+
+  @Test
+  void aSecretNestedInApplicationYamlIsRefused() {
+    assertThat(packagedSecret(PackagedConfig.inJar("application.yaml", """
+        gatehouse:
+          test:
+            password: %s
+        """.formatted(SECRET))).problems()).singleElement().asString()
+        .startsWith(NAME + ": is set in jar:file:").contains("!/application.yaml, a")
+        .doesNotContain(SECRET);
+    assertThat(packagedSecret(PackagedConfig.inJar("application.yml", """
+        "%%prod":
+          gatehouse:
+            test:
+              password: %s
+        """.formatted(SECRET))).problems()).singleElement().asString()
+        .contains("!/application.yml, a configuration file packaged inside the application as"
+            + " %prod." + NAME);
+  }
+
+  @Test
+  void aReferenceInApplicationYamlIsNoSecret() {
+    assertThat(packagedSecret(PackagedConfig.inJar("application.yaml", """
+        gatehouse:
+          test:
+            password: ${DB_PASSWORD}
+        """)).problems()).isEmpty();
+  }
 }

@@ -33,4 +33,11 @@ record InlineKeySource(String property, String fileProperty) implements KeySourc
     }
     return value;
   }
+
+  @Override
+  public void refuseUnsetPackaged(ConfigReader in) {
+    if (fileProperty != null) {
+      in.refusePackaged(property, fileProperty);
+    }
+  }
 }

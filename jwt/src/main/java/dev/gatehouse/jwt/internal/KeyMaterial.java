@@ -40,6 +40,7 @@ public enum KeyMaterial {
    */
   public Optional<String> read(ConfigReader in) {
     List<KeySource> set = sources.stream().filter(s -> s.isSet(in)).toList();
+    sources.stream().filter(s -> !set.contains(s)).forEach(s -> s.refuseUnsetPackaged(in));
     if (set.size() > 1) {
       List<String> others = set.subList(1, set.size()).stream().map(KeySource::property).toList();
       in.secretProblem(set.get(0).property(), "and " + String.join(" and ", others)

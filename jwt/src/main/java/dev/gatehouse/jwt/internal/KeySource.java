@@ -27,4 +27,11 @@ interface KeySource {
    * a problem in {@code in} (naming the property, never the material) and is empty.
    */
   Optional<String> read(ConfigReader in);
+
+  /**
+   * For a source that is not set: records a problem when a packaged configuration file holds its
+   * secret anyway — under a profile ({@code %prod.}) not in force here, it still ships.
+   */
+  default void refuseUnsetPackaged(ConfigReader in) {
+  }
 }
