@@ -34,7 +34,10 @@ public final class OwnedParamConverterProvider implements ParamConverterProvider
         if (resolved != null) {
           return (T) resolved;
         }
-        return OwnedResolution.resolve(r.resolver(rawType), id, r.currentOwner().require());
+        T value = OwnedResolution.resolve(r.resolver(rawType), id, r.currentOwner().require());
+        // recorded like the filter's, so a transactional method gets it resolved again there
+        r.ownedObjects().put(rawType, id, value);
+        return value;
       }
 
       @Override
