@@ -76,7 +76,7 @@ public final class GatehouseCoreFeature implements Feature {
     }
     List<Class<?>> resources = new ArrayList<>(config.getClasses());
     config.getInstances().forEach(i -> resources.add(i.getClass()));
-    runtime.discover(resources);
+    runtime.discover(resources, context, config);
     return first || explicit != null;
   }
 }

@@ -88,10 +88,13 @@ public class CoreRuntime {
   /**
    * Prepares and lints resource classes at start-up.
    *
+   * @param runtimeParts objects the runtime handed over ({@code FeatureContext},
+   *     {@code ResourceInfo}, …): resource classes from their jars are the runtime's own, neither
+   *     linted nor reported
    * @throws dev.gatehouse.core.config.GatehouseConfigException when one cannot be protected
    */
-  public void discover(Collection<Class<?>> resourceClasses) {
-    endpoints.discover(resourceClasses);
+  public void discover(Collection<Class<?>> resourceClasses, Object... runtimeParts) {
+    endpoints.discover(resourceClasses, runtimeParts);
   }
 
   EndpointRegistry endpoints() {

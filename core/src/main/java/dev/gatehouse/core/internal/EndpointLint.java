@@ -71,9 +71,8 @@ public final class EndpointLint {
   }
 
   /**
-   * Lints every endpoint of {@code resourceClasses}.
-   *
-   * @throws GatehouseConfigException in {@code fail} mode when any endpoint breaks a rule
+   * Lints every endpoint of {@code resourceClasses} and logs the report (and, in {@code warn}
+   * mode, the violations); {@link #failures} says what refuses start-up.
    */
   public List<Result> lint(Collection<Class<?>> resourceClasses) {
     if (mode == LintSettings.OFF) {
@@ -89,6 +88,19 @@ public final class EndpointLint {
         .thenComparing(r -> r.endpoint().httpMethod()));
     report(results);
     return results;
+  }
+
+  /**
+   * The violations that refuse start-up: every one of {@code results} in {@code fail} mode, each
+   * once, none otherwise. The caller throws them together with every other problem found, as one
+   * {@link GatehouseConfigException}.
+   */
+  public List<String> failures(List<Result> results) {
+    if (mode != LintSettings.FAIL) {
+      return List.of();
+    }
+    return List.copyOf(results.stream().flatMap(r -> r.violations().stream())
+        .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
   }
 
   Result check(Endpoint endpoint) {
@@ -135,11 +147,8 @@ public final class EndpointLint {
       violations.addAll(r.violations());
     }
     LOG.log(System.Logger.Level.INFO, report.toString());
-    if (violations.isEmpty()) {
+    if (violations.isEmpty() || mode == LintSettings.FAIL) {
       return;
-    }
-    if (mode == LintSettings.FAIL) {
-      throw new GatehouseConfigException(violations);
     }
     LOG.log(System.Logger.Level.WARNING, "Gatehouse endpoint lint (" + LintSettings.MODE
         + "=warn) found " + violations.size() + " problems:\n  " + String.join("\n  ", violations));

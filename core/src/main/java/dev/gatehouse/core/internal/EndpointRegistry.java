@@ -10,14 +10,13 @@ import dev.gatehouse.core.config.GatehouseConfigException;
 import dev.gatehouse.core.lint.Endpoint;
 import dev.gatehouse.core.spi.GatehouseModule;
 import dev.gatehouse.core.spi.RoleRecheck;
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.QueryParam;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,11 +41,6 @@ final class EndpointRegistry {
   private static final java.util.Set<String> NEEDS_ENFORCEMENT = java.util.Set.of(
       "jakarta.annotation.security.RolesAllowed", "jakarta.annotation.security.DenyAll");
 
-  /** Resource classes of runtimes themselves (WADL, health, OpenAPI): never linted or reported. */
-  private static final List<String> RUNTIME_PACKAGES = List.of("org.glassfish.", "org.jboss.",
-      "io.quarkus.", "org.wildfly.", "fish.payara.", "io.smallrye.", "org.apache.cxf.",
-      "io.helidon.", "io.openliberty.", "com.ibm.ws.");
-
   private record Key(Class<?> type, Method method) {
   }
 
@@ -59,6 +53,13 @@ final class EndpointRegistry {
   private final Set<Class<?>> discovered = ConcurrentHashMap.newKeySet();
   private final List<Endpoint> endpoints = new CopyOnWriteArrayList<>();
   private volatile RoleRecheck docsRecheck;
+  private final ResourceOrigins origins = new ResourceOrigins();
+  /** The start-up refusal, given again to a runtime that shows more classes after it. */
+  private GatehouseConfigException refusal;
+  /** Whether an application endpoint was shown before the first request. */
+  private volatile boolean sawApplication;
+  private volatile boolean serving;
+  private volatile boolean blind;
 
   EndpointRegistry(CoreSettings settings, EndpointLint lint, List<GatehouseModule> modules) {
     this.settings = settings;
@@ -74,11 +75,36 @@ final class EndpointRegistry {
   }
 
   /**
-   * Prepares and lints the classes not seen yet, all together so one message lists every problem.
+   * Prepares and lints the classes not seen yet, all together so one message lists every problem
+   * once: the modules' refusals and the lint's violations of every class shown.
    *
-   * @throws GatehouseConfigException when a module cannot protect an endpoint, or the lint fails
+   * @param runtimeParts objects the runtime handed Gatehouse, whose jars are the runtime's own
+   *     ({@link ResourceOrigins})
+   * @throws GatehouseConfigException when a module cannot protect an endpoint, or the lint fails;
+   *     at start-up the same refusal again for any later class, so a runtime that goes on
+   *     deploying after a refusal neither starts nor prints a second, partial list
    */
-  synchronized void discover(Collection<Class<?>> classes) {
+  synchronized void discover(Collection<Class<?>> classes, Object... runtimeParts) {
+    for (Object part : runtimeParts) {
+      origins.runtime(part);
+    }
+    if (refusal != null) {
+      throw refusal;
+    }
+    GatehouseConfigException refused = prepare(classes);
+    if (refused != null) {
+      refusal = refused;
+      LOG.log(System.Logger.Level.ERROR, refused.getMessage());
+      throw refused;
+    }
+  }
+
+  /**
+   * Prepares and lints {@code classes}, and keeps their plans unless something is refused.
+   *
+   * @return the refusal listing every problem, or null
+   */
+  private GatehouseConfigException prepare(Collection<Class<?>> classes) {
     List<Class<?>> fresh = new ArrayList<>();
     for (Class<?> c : classes) {
       if (c != null && !discovered.contains(c) && !fresh.contains(c) && hasEndpoints(c)) {
@@ -86,14 +112,14 @@ final class EndpointRegistry {
       }
     }
     if (fresh.isEmpty()) {
-      return;
+      return null;
     }
     List<Endpoint> found = new ArrayList<>();
     fresh.forEach(c -> found.addAll(endpointsOf(c)));
-    List<String> problems = new ArrayList<>();
+    Set<String> problems = new LinkedHashSet<>();
     List<EndpointPlan> built = new ArrayList<>();
     for (Endpoint e : found) {
-      unenforced(e).forEach(problems::add);
+      problems.addAll(unenforced(e));
       EndpointPlan core = null;
       try {
         core = plan(e);
@@ -115,46 +141,99 @@ final class EndpointRegistry {
         built.add(core.withModulePlans(modulePlans));
       }
     }
+    List<Class<?>> application = fresh.stream().filter(origins::isApplication).toList();
+    problems.addAll(lint.failures(lint.lint(application)));
     if (!problems.isEmpty()) {
-      throw new GatehouseConfigException(problems);
+      return new GatehouseConfigException(List.copyOf(problems));
     }
-    lint.lint(fresh.stream().filter(EndpointRegistry::isApplicationClass).toList());
     built.forEach(p -> plans.put(new Key(p.endpoint().resourceClass(), p.endpoint().method()), p));
     discovered.addAll(fresh);
     endpoints.addAll(found);
+    if (!application.isEmpty() && !serving) {
+      sawApplication = true;
+    }
+    return null;
   }
 
-  /** The plan for a request's resource method; prepares its class first if no one showed it. */
+  /** Whether no class has been shown yet, so a runtime's first view should bring every class. */
+  boolean nothingShownYet() {
+    return discovered.isEmpty() && refusal == null;
+  }
+
+  /**
+   * The plan for a request's resource method; prepares its class first if no one showed it. The
+   * first request decides whether Gatehouse saw the application at start-up at all: if it saw no
+   * application endpoint, the lint was blind, and every endpoint request is refused from then on.
+   */
   EndpointPlan plan(Class<?> type, Method method) {
+    if (!serving) {
+      startServing();
+    }
     EndpointPlan p = plans.get(new Key(type, method));
-    if (p != null) {
+    if (p != null && !blind) {
       return p;
     }
     if (Endpoint.httpMethodOf(method).isEmpty()) {
       return plans.computeIfAbsent(new Key(type, method),
           k -> EndpointPlan.notAnEndpoint(settings.body().maxBytes()));
     }
-    try {
-      discover(List.of(type));
-    } catch (GatehouseConfigException refused) {
+    if (blind) {
+      return blindPlan(type, method);
+    }
+    GatehouseConfigException refused;
+    synchronized (this) {
+      refused = prepare(List.of(type));
+    }
+    if (refused != null) {
       LOG.log(System.Logger.Level.ERROR, "Gatehouse refuses every request to "
           + type.getName() + " until this is fixed: " + refused.getMessage());
       synchronized (this) {
         discovered.add(type);
         for (Endpoint e : endpointsOf(type)) {
-          EndpointPlan plan;
-          try {
-            plan = plan(e);
-          } catch (GatehouseConfigException x) {
-            plan = new EndpointPlan(e, settings.body().maxBytes(), false, null, false, List.of(),
-                requiredMarks, null, Map.of(), false);
-          }
-          plans.put(new Key(type, e.method()), plan.refused("endpoint_refused_at_first_request"));
+          plans.put(new Key(type, e.method()), refusedPlan(e, "endpoint_refused_at_first_request"));
         }
       }
     }
     return plans.computeIfAbsent(new Key(type, method),
         k -> EndpointPlan.notAnEndpoint(settings.body().maxBytes()));
+  }
+
+  private synchronized void startServing() {
+    if (serving) {
+      return;
+    }
+    serving = true;
+    if (!sawApplication && refusal == null) {
+      blind = true;
+      LOG.log(System.Logger.Level.ERROR, BLIND);
+    }
+  }
+
+  static final String BLIND = "Gatehouse refuses to start: it runs, but the runtime showed it"
+      + " none of the application's resource methods before the first request, so the endpoint"
+      + " lint could check nothing and no endpoint was prepared; every request to an endpoint is"
+      + " refused with a 500. Let the runtime discover Gatehouse's providers (a beans.xml or"
+      + " Jandex index in gatehouse-core's jar must not be excluded from scanning, e.g. by"
+      + " quarkus.index-dependency or a jboss-deployment-structure.xml), or register"
+      + " dev.gatehouse.core.GatehouseCoreFeature in your Application together with your"
+      + " resources";
+
+  private EndpointPlan blindPlan(Class<?> type, Method method) {
+    return plans.compute(new Key(type, method), (k, existing) ->
+        existing != null && existing.refusal() != null ? existing
+            : refusedPlan(new Endpoint(type, method, Endpoint.httpMethodOf(method).orElseThrow(),
+                Endpoint.template(type, method)), "endpoints_not_seen_at_start"));
+  }
+
+  private EndpointPlan refusedPlan(Endpoint e, String reason) {
+    EndpointPlan plan;
+    try {
+      plan = plan(e);
+    } catch (GatehouseConfigException x) {
+      plan = new EndpointPlan(e, settings.body().maxBytes(), false, null, false, List.of(),
+          requiredMarks, null, Map.of(), false);
+    }
+    return plan.refused(reason);
   }
 
   /** Every endpoint seen so far. */
@@ -165,19 +244,15 @@ final class EndpointRegistry {
   private EndpointPlan plan(Endpoint e) {
     boolean paged = false;
     List<String> sorts = new ArrayList<>();
-    Method method = e.method();
-    Class<?>[] types = method.getParameterTypes();
-    Annotation[][] annotations = method.getParameterAnnotations();
-    for (int i = 0; i < types.length; i++) {
-      if (types[i] == PageRequest.class && has(annotations[i], BeanParam.class)) {
+    for (dev.gatehouse.core.lint.BoundParameter b : e.boundParameters()) {
+      Class<?> type = b.parameter().getType();
+      if (type == PageRequest.class && b.source() == dev.gatehouse.core.lint.BoundParameter
+          .Source.BEAN) {
         paged = true;
       }
-      if (types[i] == SortSpec.class) {
-        for (Annotation a : annotations[i]) {
-          if (a instanceof QueryParam q) {
-            sorts.add(q.value());
-          }
-        }
+      if (type == SortSpec.class && b.source() == dev.gatehouse.core.lint.BoundParameter
+          .Source.QUERY) {
+        sorts.add(b.name());
       }
     }
     boolean docs = DocsGate.isDocsPath(e.path());
@@ -263,26 +338,6 @@ final class EndpointRegistry {
   private static boolean hasEndpoints(Class<?> type) {
     for (Method m : type.getMethods()) {
       if (Endpoint.httpMethodOf(m).isPresent()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Not a class of Jersey, RESTEasy, Quarkus, WildFly, Payara, SmallRye and the like. */
-  static boolean isApplicationClass(Class<?> type) {
-    String name = type.getName();
-    for (String p : RUNTIME_PACKAGES) {
-      if (name.startsWith(p)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean has(Annotation[] annotations, Class<? extends Annotation> type) {
-    for (Annotation a : annotations) {
-      if (a.annotationType() == type) {
         return true;
       }
     }

@@ -1,17 +1,14 @@
 package dev.gatehouse.core.lint;
 
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.FormParam;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.MatrixParam;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.Suspended;
-import jakarta.ws.rs.core.Context;
+import dev.gatehouse.core.lint.BoundParameter.Source;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -26,20 +23,69 @@ import java.util.regex.Pattern;
  */
 public final class Endpoint {
 
-  private static final Set<Class<? extends Annotation>> NOT_ENTITY = Set.of(PathParam.class,
-      QueryParam.class, HeaderParam.class, CookieParam.class, FormParam.class, MatrixParam.class,
-      BeanParam.class, Context.class, Suspended.class);
+  /**
+   * Parameter annotations by class name, so that a runtime's own are recognised without linking
+   * it: Jakarta REST's, Quarkus REST's ({@code org.jboss.resteasy.reactive.Rest*}) and RESTEasy
+   * classic's value-less twins ({@code org.jboss.resteasy.annotations.jaxrs.*}). An empty value
+   * means the parameter's own name, as those runtimes bind it.
+   */
+  private static final Map<String, Source> BINDINGS = Map.ofEntries(
+      Map.entry("jakarta.ws.rs.PathParam", Source.PATH),
+      Map.entry("jakarta.ws.rs.QueryParam", Source.QUERY),
+      Map.entry("jakarta.ws.rs.FormParam", Source.FORM),
+      Map.entry("jakarta.ws.rs.HeaderParam", Source.HEADER),
+      Map.entry("jakarta.ws.rs.CookieParam", Source.COOKIE),
+      Map.entry("jakarta.ws.rs.MatrixParam", Source.MATRIX),
+      Map.entry("org.jboss.resteasy.reactive.RestPath", Source.PATH),
+      Map.entry("org.jboss.resteasy.reactive.RestQuery", Source.QUERY),
+      Map.entry("org.jboss.resteasy.reactive.RestForm", Source.FORM),
+      Map.entry("org.jboss.resteasy.reactive.RestHeader", Source.HEADER),
+      Map.entry("org.jboss.resteasy.reactive.RestCookie", Source.COOKIE),
+      Map.entry("org.jboss.resteasy.reactive.RestMatrix", Source.MATRIX),
+      Map.entry("org.jboss.resteasy.annotations.jaxrs.PathParam", Source.PATH),
+      Map.entry("org.jboss.resteasy.annotations.jaxrs.QueryParam", Source.QUERY),
+      Map.entry("org.jboss.resteasy.annotations.jaxrs.FormParam", Source.FORM),
+      Map.entry("org.jboss.resteasy.annotations.jaxrs.HeaderParam", Source.HEADER),
+      Map.entry("org.jboss.resteasy.annotations.jaxrs.CookieParam", Source.COOKIE),
+      Map.entry("org.jboss.resteasy.annotations.jaxrs.MatrixParam", Source.MATRIX),
+      Map.entry("jakarta.ws.rs.BeanParam", Source.BEAN),
+      Map.entry("org.jboss.resteasy.annotations.Form", Source.BEAN),
+      Map.entry("jakarta.ws.rs.core.Context", Source.CONTEXT),
+      Map.entry("jakarta.ws.rs.container.Suspended", Source.CONTEXT));
+
+  /** Types Quarkus REST injects without {@code @Context}: never a request body. */
+  private static final Set<String> CONTEXT_TYPES = Set.of("jakarta.ws.rs.core.UriInfo",
+      "jakarta.ws.rs.core.HttpHeaders", "jakarta.ws.rs.core.Request",
+      "jakarta.ws.rs.core.SecurityContext", "jakarta.ws.rs.ext.Providers",
+      "jakarta.ws.rs.container.ResourceContext", "jakarta.ws.rs.container.ResourceInfo",
+      "jakarta.ws.rs.container.AsyncResponse", "jakarta.ws.rs.sse.Sse",
+      "jakarta.ws.rs.sse.SseEventSink");
 
   private final Class<?> resourceClass;
   private final Method method;
   private final String httpMethod;
   private final String path;
+  private final List<BoundParameter> bound;
+  private final Parameter entity;
 
   public Endpoint(Class<?> resourceClass, Method method, String httpMethod, String path) {
     this.resourceClass = Objects.requireNonNull(resourceClass);
     this.method = Objects.requireNonNull(method);
     this.httpMethod = Objects.requireNonNull(httpMethod);
     this.path = Objects.requireNonNull(path);
+    Set<String> variables = variables(path);
+    List<BoundParameter> found = new ArrayList<>();
+    Parameter body = null;
+    for (Parameter p : method.getParameters()) {
+      BoundParameter b = binding(p, variables);
+      if (b != null) {
+        found.add(b);
+      } else if (body == null) {
+        body = p;
+      }
+    }
+    this.bound = List.copyOf(found);
+    this.entity = body;
   }
 
   public Class<?> resourceClass() {
@@ -70,21 +116,78 @@ public final class Endpoint {
     return Optional.ofNullable(a != null ? a : resourceClass.getAnnotation(type));
   }
 
-  /** The request entity parameter: the one without a Jakarta REST parameter annotation. */
+  /**
+   * The request entity parameter: the first one the runtime does not bind from elsewhere (see
+   * {@link #boundParameters()}).
+   */
   public Optional<Parameter> entityParameter() {
-    for (Parameter p : method.getParameters()) {
-      boolean bound = false;
-      for (Annotation a : p.getAnnotations()) {
-        if (NOT_ENTITY.contains(a.annotationType())) {
-          bound = true;
-          break;
-        }
-      }
-      if (!bound) {
-        return Optional.of(p);
+    return Optional.ofNullable(entity);
+  }
+
+  /**
+   * Every parameter filled from the request other than its body, in declaration order — the one
+   * reading of parameter bindings that every rule, and every module that reads a parameter at
+   * request time, shares, so that what the lint checks and what is enforced cannot disagree.
+   */
+  public List<BoundParameter> boundParameters() {
+    return bound;
+  }
+
+  /** The parameters bound from the path, by the name of their {@code {name}} in the template. */
+  public List<BoundParameter> pathParameters() {
+    return bound.stream().filter(b -> b.source() == Source.PATH).toList();
+  }
+
+  /** The parameters bound from the query string, by their query parameter name. */
+  public List<BoundParameter> queryParameters() {
+    return bound.stream().filter(b -> b.source() == Source.QUERY).toList();
+  }
+
+  /** The binding of {@code p}, or null when it is the request body. */
+  private static BoundParameter binding(Parameter p, Set<String> variables) {
+    for (Annotation a : p.getAnnotations()) {
+      Source source = BINDINGS.get(a.annotationType().getName());
+      if (source != null) {
+        String value = source == Source.BEAN || source == Source.CONTEXT ? "" : value(a);
+        return new BoundParameter(p, source, value.isEmpty() ? p.getName() : value);
       }
     }
-    return Optional.empty();
+    if (CONTEXT_TYPES.contains(p.getType().getName())) {
+      return new BoundParameter(p, Source.CONTEXT, p.getName());
+    }
+    // Quarkus REST binds an unannotated parameter named like a template variable from the path;
+    // without -parameters the name is arg0 and nothing matches, as Quarkus then cannot bind it.
+    if (p.isNamePresent() && variables.contains(p.getName())) {
+      return new BoundParameter(p, Source.PATH, p.getName());
+    }
+    return null;
+  }
+
+  private static String value(Annotation a) {
+    try {
+      Object v = a.annotationType().getMethod("value").invoke(a);
+      return v instanceof String s ? s : "";
+    } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
+      return "";
+    }
+  }
+
+  /** The variable names of a path template: {@code id} and {@code v} in {@code /a/{id}/{v: \d+}}. */
+  static Set<String> variables(String template) {
+    Set<String> names = new LinkedHashSet<>();
+    int depth = 0;
+    int start = -1;
+    for (int i = 0; i < template.length(); i++) {
+      char c = template.charAt(i);
+      if (c == '{' && depth++ == 0) {
+        start = i + 1;
+      } else if (c == '}' && depth > 0 && --depth == 0) {
+        String variable = template.substring(start, i);
+        int colon = variable.indexOf(':');
+        names.add((colon < 0 ? variable : variable.substring(0, colon)).trim());
+      }
+    }
+    return names;
   }
 
   /** Whether the rule {@code id} is waived here, and why. */
