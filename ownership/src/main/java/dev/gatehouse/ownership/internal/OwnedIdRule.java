@@ -5,13 +5,15 @@ import dev.gatehouse.core.lint.EndpointRule;
 import dev.gatehouse.core.lint.Findings;
 import dev.gatehouse.ownership.Owned;
 import dev.gatehouse.ownership.Unowned;
-import jakarta.ws.rs.PathParam;
+import dev.gatehouse.core.lint.BoundParameter;
 import java.lang.reflect.Parameter;
 import java.util.List;
 
 /**
  * Every path parameter that names an object — {@code id}, {@code *Id}, {@code *ID},
- * {@code *_id}, {@code *-id} — is {@link Owned} or deliberately {@link Unowned} (OWASP API1).
+ * {@code *_id}, {@code *-id} — is {@link Owned} or deliberately {@link Unowned} (OWASP API1),
+ * however it is bound: {@code @PathParam}, a runtime's own annotation or its name alone
+ * ({@link Endpoint#pathParameters()}).
  */
 public final class OwnedIdRule implements EndpointRule {
 
@@ -32,9 +34,10 @@ public final class OwnedIdRule implements EndpointRule {
 
   @Override
   public void check(Endpoint endpoint, Findings findings) {
-    for (Parameter p : endpoint.method().getParameters()) {
-      PathParam path = p.getAnnotation(PathParam.class);
-      if (path == null || !namesAnObject(path.value())) {
+    for (BoundParameter bound : endpoint.pathParameters()) {
+      String name = bound.name();
+      Parameter p = bound.parameter();
+      if (!namesAnObject(name)) {
         continue;
       }
       Unowned unowned = p.getAnnotation(Unowned.class);
@@ -42,13 +45,13 @@ public final class OwnedIdRule implements EndpointRule {
         continue; // noted below, as OwnedFilter resolves it
       } else if (unowned != null) {
         if (unowned.value().isBlank()) {
-          findings.violation("@Unowned on \"" + path.value() + "\" gives no reason",
+          findings.violation("@Unowned on \"" + name + "\" gives no reason",
               "say why anyone may use this id, e.g. @Unowned(\"profiles are public\")");
         } else {
-          findings.note("owned", path.value() + " unowned (" + unowned.value() + ")");
+          findings.note("owned", name + " unowned (" + unowned.value() + ")");
         }
       } else {
-        findings.violation("path parameter \"" + path.value() + "\" names an object but is"
+        findings.violation("path parameter \"" + name + "\" names an object but is"
             + " neither @Owned nor @Unowned", "resolve it with @Owned (owner-checked) or mark it"
             + " @Unowned(\"why it is public\")");
       }

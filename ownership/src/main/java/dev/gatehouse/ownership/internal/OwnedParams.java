@@ -4,8 +4,7 @@ import dev.gatehouse.core.config.GatehouseConfigException;
 import dev.gatehouse.core.lint.Endpoint;
 import dev.gatehouse.ownership.Owned;
 import dev.gatehouse.ownership.OwnershipResolver;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
+import dev.gatehouse.core.lint.BoundParameter;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +26,19 @@ record OwnedParams(List<Param> params) {
     List<String> names = new ArrayList<>();
     for (Parameter p : endpoint.method().getParameters()) {
       if (p.isAnnotationPresent(Owned.class)) {
-        PathParam path = p.getAnnotation(PathParam.class);
-        QueryParam query = p.getAnnotation(QueryParam.class);
-        names.add(path != null ? path.value() : query != null ? query.value() : p.getName());
+        names.add(idSource(endpoint, p).map(BoundParameter::name).orElse(p.getName()));
       }
     }
     return names;
+  }
+
+  /** Where {@code p}'s id comes from, as core reads the endpoint's bindings; empty if neither. */
+  private static java.util.Optional<BoundParameter> idSource(Endpoint endpoint, Parameter p) {
+    return endpoint.boundParameters().stream()
+        .filter(b -> b.parameter().equals(p))
+        .filter(b -> b.source() == BoundParameter.Source.PATH
+            || b.source() == BoundParameter.Source.QUERY)
+        .findFirst();
   }
 
   /**
@@ -48,16 +54,17 @@ record OwnedParams(List<Param> params) {
       if (!p.isAnnotationPresent(Owned.class)) {
         continue;
       }
-      PathParam path = p.getAnnotation(PathParam.class);
-      QueryParam query = p.getAnnotation(QueryParam.class);
-      if (path == null && query == null) {
+      var source = idSource(endpoint, p);
+      if (source.isEmpty()) {
         problems.add("@Owned on " + endpoint.name() + " parameter " + p.getName() + " needs"
-            + " @PathParam or @QueryParam: the id is read from the path or the query");
+            + " to be a path or query parameter (@PathParam, @QueryParam, or a path variable"
+            + " of the same name): the id is read from the path or the query");
         continue;
       }
       try {
-        params.add(new Param(path != null, path != null ? path.value() : query.value(),
-            p.getType(), runtime.resolver(p.getType())));
+        BoundParameter b = source.get();
+        params.add(new Param(b.source() == BoundParameter.Source.PATH, b.name(), p.getType(),
+            runtime.resolver(p.getType())));
       } catch (GatehouseConfigException e) {
         problems.addAll(e.problems());
       }
