@@ -8,9 +8,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Configuration;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 import java.util.ArrayList;
@@ -23,8 +21,8 @@ import java.util.List;
  * lives in global filters that read the same plans, so it holds even where a runtime ignores
  * dynamic features.
  *
- * <p>Its first call brings every resource class the runtime can name — the configuration's and the
- * {@code Application}'s classes, else the CDI beans with {@code @Path} — so that one refusal lists the problems of all of them,
+ * <p>Its first call brings every resource class the runtime can name — the application's configuration
+ * (as {@link RuntimeDefaults} saw it) and this method's, else the CDI beans with {@code @Path} — so that one refusal lists the problems of all of them,
  * not only of the class the runtime happened to show first.
  *
  * <p>A runtime that builds a sub-resource's model while serving a request (Jersey) calls it then:
@@ -33,10 +31,6 @@ import java.util.List;
  */
 @Provider
 public final class EndpointFeature implements DynamicFeature {
-
-  /** The application as the runtime deployed it: Jersey lists scanned classes here. */
-  @Context
-  private Application application;
 
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
@@ -55,7 +49,7 @@ public final class EndpointFeature implements DynamicFeature {
       // A scanning runtime shows one class at a time and stops at the first refusal: take every
       // resource class it can tell us of now, so that one refusal lists every class's problems.
       List<Class<?>> configured = resourceClassesOf(context.getConfiguration());
-      configured.addAll(resourceClassesOf(application));
+      configured.addAll(core.endpoints().configuredResources());
       // Only where the configuration names none (RESTEasy, Quarkus REST): CDI may hold beans of
       // other applications on a shared class path, which a named list must not be mixed with.
       classes.addAll(configured.isEmpty() ? resourceBeans() : configured);
@@ -71,16 +65,7 @@ public final class EndpointFeature implements DynamicFeature {
     }
   }
 
-  private static List<Class<?>> resourceClassesOf(Application application) {
-    try {
-      return application == null ? new ArrayList<>()
-          : rootResources(application.getClasses(), application.getSingletons());
-    } catch (RuntimeException notInjected) {
-      return new ArrayList<>(); // a proxy outside its scope: the other sources still count
-    }
-  }
-
-  private static List<Class<?>> rootResources(java.util.Set<Class<?>> classes,
+  static List<Class<?>> rootResources(java.util.Set<Class<?>> classes,
       java.util.Set<Object> instances) {
     List<Class<?>> out = new ArrayList<>();
     if (classes != null) {

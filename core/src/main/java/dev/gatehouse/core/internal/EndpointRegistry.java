@@ -155,6 +155,18 @@ final class EndpointRegistry {
     return null;
   }
 
+  private final Set<Class<?>> configured = ConcurrentHashMap.newKeySet();
+
+  /** Notes the root resource classes the application's configuration names. */
+  void configured(Collection<Class<?>> classes) {
+    configured.addAll(classes);
+  }
+
+  /** The root resource classes the application's configuration named. */
+  List<Class<?>> configuredResources() {
+    return List.copyOf(configured);
+  }
+
   /** Whether no class has been shown yet, so a runtime's first view should bring every class. */
   boolean nothingShownYet() {
     return discovered.isEmpty() && refusal == null;

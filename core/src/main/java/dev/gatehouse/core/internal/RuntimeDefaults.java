@@ -21,6 +21,15 @@ public final class RuntimeDefaults implements Feature {
     if (context.getConfiguration().getProperty(JERSEY_WADL_DISABLE) == null) {
       context.property(JERSEY_WADL_DISABLE, Boolean.TRUE);
     }
+    try {
+      // Jersey lists the scanned resource classes here, and shows its dynamic features only one
+      // per method: the endpoint registry takes them all at the first, for one complete refusal.
+      var config = context.getConfiguration();
+      CoreRuntime.current().endpoints().configured(
+          EndpointFeature.rootResources(config.getClasses(), config.getInstances()));
+    } catch (RuntimeException noContainerYet) {
+      // a runtime that configures features before CDI runs: the dynamic feature still looks
+    }
     return true;
   }
 }
