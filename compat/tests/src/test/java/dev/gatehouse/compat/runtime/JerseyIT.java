@@ -67,7 +67,8 @@ class JerseyIT extends RuntimeContract {
             ApplicationScopedOwnerResource.class, SingletonOwnerResource.class,
             UnscopedOwnerResource.class)
         .register(EchoingExceptionMapper.class, BugResource.class, AccountResource.class,
-            ProfileResource.class, JacksonSettings.class)
+            ProfileResource.class, JacksonSettings.class,
+            org.wildfly.quickstarts.compat.QuickstartItems.class)
         .properties(Map.of("gatehouse.jwt.issuer", Tokens.ISSUER,
             "gatehouse.jwt.audience", Tokens.AUDIENCE,
             "gatehouse.jwt.secret", TOKENS.secretBase64()));
@@ -93,7 +94,8 @@ class JerseyIT extends RuntimeContract {
   protected String refusalOfTheBrokenApplication() {
     server.stop();
     try {
-      return builder().register(UndeclaredResource.class).build()
+      return builder().register(UndeclaredResource.class,
+          org.wildfly.quickstarts.broken.QuickstartOrders.class).build()
           .refusal(GatehouseConfigException.class).getMessage();
     } finally {
       server = builder().build().start();

@@ -405,7 +405,56 @@ public abstract class RuntimeContract {
         .contains("UndeclaredResource#undeclared: access: who may call it is not declared");
   }
 
+  /**
+   * A resource in a package under {@code org.wildfly.}, its id bound by name alone, is the
+   * application's: linted, reported, its owned id read from the path.
+   */
+  @Test
+  void theReportCarriesAnApplicationResourceInAWildFlyPackage() {
+    assertThat(runtime().log())
+        .contains("GET /quickstart/items/{id} | who: authenticated | owned: id |");
+  }
+
+  /**
+   * Both broken resource classes are in one refusal, each problem once in it, and the first line
+   * Gatehouse prints about it starts with the words a user searches for.
+   */
+  @Test
+  void oneRefusalListsEveryBrokenClassesProblemsEachOnce() {
+    String refusal = refusalOfTheBrokenApplication();
+    String message = firstGatehouseRefusal(refusal);
+    for (String problem : new String[] {
+        "UndeclaredResource#undeclared: access: who may call it is not declared",
+        "QuickstartOrders#order: access: who may call it is not declared",
+        "QuickstartOrders#order: owned-id: path parameter \"id\" names an object but is neither"
+            + " @Owned nor @Unowned"}) {
+      assertThat(occurrences(message, problem)).as("%s in:%n%s", problem, refusal).isEqualTo(1);
+    }
+  }
+
   // ---- helpers ----
+
+  /** The first "Gatehouse refuses to start" line of {@code log} and the problem lines under it. */
+  private static String firstGatehouseRefusal(String log) {
+    int start = log.indexOf("Gatehouse refuses to start");
+    assertThat(start).as(log).isNotNegative();
+    StringBuilder b = new StringBuilder();
+    String[] lines = log.substring(start).split("\\R");
+    b.append(lines[0]);
+    for (int i = 1; i < lines.length && lines[i].startsWith("  ") && !lines[i].trim()
+        .startsWith("at "); i++) {
+      b.append('\n').append(lines[i]);
+    }
+    return b.toString();
+  }
+
+  private static int occurrences(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+      n++;
+    }
+    return n;
+  }
 
   private io.restassured.response.ValidatableResponse postItem(String subject, String json) {
     return as(subject, "user").contentType("application/json").body(json).post("items").then();
