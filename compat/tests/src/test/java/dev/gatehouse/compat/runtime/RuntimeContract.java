@@ -441,8 +441,9 @@ public abstract class RuntimeContract {
     StringBuilder b = new StringBuilder();
     String[] lines = log.substring(start).split("\\R");
     b.append(lines[0]);
-    for (int i = 1; i < lines.length && lines[i].startsWith("  ") && !lines[i].trim()
-        .startsWith("at "); i++) {
+    // a problem line is indented by two spaces; a wrapper's "Caused by:" or a stack frame ends it
+    for (int i = 1; i < lines.length && lines[i].matches("  \\S.*")
+        && !lines[i].trim().startsWith("at "); i++) {
       b.append('\n').append(lines[i]);
     }
     return b.toString();
