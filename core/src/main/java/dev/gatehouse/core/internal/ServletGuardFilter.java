@@ -7,6 +7,7 @@ import dev.gatehouse.core.RequestId;
 import dev.gatehouse.core.SecurityEvent;
 import dev.gatehouse.core.SecurityEvents;
 import dev.gatehouse.core.SecurityHeaders;
+import dev.gatehouse.core.spi.CorsHeaders;
 import dev.gatehouse.core.spi.Lazy;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -19,7 +20,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -46,10 +46,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ServletGuardFilter implements Filter {
 
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.core");
-  private static final List<String> SERVER_CORS_HEADERS = List.of("Access-Control-Allow-Origin",
-      "Access-Control-Allow-Credentials", "Access-Control-Allow-Methods",
-      "Access-Control-Allow-Headers", "Access-Control-Expose-Headers",
-      "Access-Control-Max-Age");
 
   private final Lazy<CoreRuntime> runtime = Lazy.bean(CoreRuntime.class);
   private final AtomicBoolean serverCorsReported = new AtomicBoolean();
@@ -86,7 +82,7 @@ public final class ServletGuardFilter implements Filter {
    * silent.
    */
   private void serverCors(HttpServletRequest request, HttpServletResponse out) {
-    for (String name : SERVER_CORS_HEADERS) {
+    for (String name : CorsHeaders.RESPONSE) {
       if (!out.containsHeader(name)) {
         continue;
       }

@@ -1,5 +1,6 @@
 package dev.gatehouse.cors.internal;
 
+import dev.gatehouse.core.spi.CorsHeaders;
 import dev.gatehouse.core.spi.Lazy;
 import dev.gatehouse.core.spi.Matched;
 import jakarta.annotation.Priority;
@@ -43,10 +44,6 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
   static final String PREFLIGHT = "dev.gatehouse.cors.preflight";
 
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.cors");
-  private static final List<String> CORS_HEADERS = List.of("Access-Control-Allow-Origin",
-      "Access-Control-Allow-Credentials", "Access-Control-Allow-Methods",
-      "Access-Control-Allow-Headers", "Access-Control-Expose-Headers",
-      "Access-Control-Max-Age");
 
   private final Lazy<CorsRoutes> routes = new Lazy<>(() -> CorsRuntime.current().routes());
   private final AtomicBoolean reported = new AtomicBoolean();
@@ -87,7 +84,7 @@ public final class CorsResponseFilter implements ContainerResponseFilter {
    */
   private void keepOnly(ContainerRequestContext request, MultivaluedMap<String, Object> h,
       Map<?, ?> granted) {
-    for (String name : CORS_HEADERS) {
+    for (String name : CorsHeaders.RESPONSE) {
       List<Object> values = h.get(name);
       Object ours = granted.get(name);
       if (values == null || values.isEmpty()
