@@ -40,9 +40,9 @@ final class ApplicationMappers {
           ? "  " + chosen.getName() + " answers every WebApplicationException ahead of Gatehouse:"
               + " the runtime's 404, 405, 406 and 415 bodies are its own; give it a narrower type"
           : "  " + chosen.getName() + " answers every " + type.getSimpleName() + " that no"
-              + " narrower mapper takes: its 5xx bodies are replaced by Gatehouse's problem (the"
-              + " original logged with the request id), its 4xx bodies are sent as it builds them"
-              + " — they must name no class and quote no exception message");
+              + " narrower mapper takes: its 5xx bodies are replaced by Gatehouse's problem (their"
+              + " kind logged with the request id, never their text), its 4xx bodies are sent as"
+              + " built — they must name no class and quote no exception message");
     }
     if (!lines.isEmpty()) {
       LOG.log(System.Logger.Level.WARNING, "Gatehouse exception mappers: the application's broad"
