@@ -39,7 +39,7 @@ public class OwnedReload {
    */
   public Object[] reload(Method method, Object[] args) {
     int[] positions = owned.computeIfAbsent(method, OwnedReload::ownedPositions);
-    if (positions.length == 0 || !beans.getContext(RequestScoped.class).isActive()) {
+    if (positions.length == 0 || !inRequest()) {
       return args;
     }
     OwnedObjects objects = runtime.ownedObjects();
@@ -58,6 +58,15 @@ public class OwnedReload {
       out[i] = fresh;
     }
     return out != null ? out : args;
+  }
+
+  /** CDI 4.0 {@code getContext} throws, rather than answer inactive, outside a request. */
+  private boolean inRequest() {
+    try {
+      return beans.getContext(RequestScoped.class).isActive();
+    } catch (jakarta.enterprise.context.ContextNotActiveException none) {
+      return false;
+    }
   }
 
   private static int[] ownedPositions(Method method) {
