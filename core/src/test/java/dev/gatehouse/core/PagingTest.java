@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.gatehouse.core.support.Fixtures;
 import dev.gatehouse.testkit.EmbeddedServer;
+import dev.gatehouse.testkit.RawHttp;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Nested;
@@ -51,6 +52,18 @@ class PagingTest {
           .get("/items/plain").then().extract();
       assertThat(last.jsonPath().getList("$")).hasSize(50);
       assertThat(last.header("Link")).doesNotContain("rel=\"next\"").contains("rel=\"prev\"");
+    }
+
+    @Test
+    void aQueryWithCharactersOutsideUrisReachesTheLinksPercentEncodedNeverRaw() {
+      // sent as it is, on a raw socket: '|' and '^' are not URI characters (a client library
+      // would encode them); a link carries them encoded, or not at all
+      RawHttp.Response r = RawHttp.send(server.baseUri().getPort(),
+          "GET /items/plain?q=a|b^c&size=100 HTTP/1.1\r\nHost: localhost\r\n"
+              + "Connection: close\r\n\r\n");
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      assertThat(r.header("Link").orElse("")).doesNotContain("|").doesNotContain("^")
+          .contains("</items/plain?q=a%7Cb%5Ec&page=1&size=100>; rel=\"next\"");
     }
 
     @Test
