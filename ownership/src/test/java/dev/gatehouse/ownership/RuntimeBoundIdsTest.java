@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Ids bound the way Quarkus REST lets an existing service bind them — by Quarkus's own
  * {@code @RestPath}, or by the parameter's name alone — are ids like any {@code @PathParam}: the
- * owned-id rule fires for them, and {@code @Owned} reads them.
+ * owned-id rule fires for them, and {@code @Owned} reads a {@code @RestPath} one. An {@code @Owned}
+ * parameter bound by its name alone is refused: only Quarkus REST reads it from the path.
  */
 class RuntimeBoundIdsTest {
 
@@ -47,7 +48,7 @@ class RuntimeBoundIdsTest {
     }
   }
 
-  /** Owned notes whose ids are bound by {@code @RestPath} and by name. */
+  /** An owned note whose id is bound by Quarkus's {@code @RestPath}. */
   @Path("/quarkus-notes")
   @Produces(MediaType.APPLICATION_JSON)
   public static class Owning {
@@ -57,7 +58,15 @@ class RuntimeBoundIdsTest {
     public Map<String, String> byRestPath(@RestPath("id") @Owned Notes.Note note) {
       return Map.of("title", note.title);
     }
+  }
 
+  /**
+   * An owned note bound by its name alone: a path parameter on Quarkus REST, the request body on
+   * Jersey (this test's runtime) and every other runtime.
+   */
+  @Path("/named-notes")
+  @Produces(MediaType.APPLICATION_JSON)
+  public static class OwningByName {
     @GET
     @Path("/{noteId}/title")
     @PermitAll
@@ -80,14 +89,24 @@ class RuntimeBoundIdsTest {
   }
 
   @Test
-  void ownedIdsBoundByRestPathOrByNameAreReadFromThePath() {
+  void anOwnedParameterBoundByItsNameAloneIsRefusedAsItWouldBeTheBodyOutsideQuarkusRest() {
+    GatehouseConfigException refusal = Apps.server().register(OwningByName.class).build()
+        .refusal(GatehouseConfigException.class);
+    assertThat(refusal.problems()).containsExactly("@Owned on OwningByName#byName parameter"
+        + " noteId is bound by its name alone: Quarkus REST reads it from the path, every other"
+        + " runtime takes it as the request body — which must never stand in for an object"
+        + " Gatehouse checked; write the binding out: @PathParam(\"noteId\") (or Quarkus's"
+        + " @RestPath)");
+  }
+
+  @Test
+  void ownedIdsBoundByRestPathAreReadFromThePath() {
     try (EmbeddedServer server = Apps.server().register(Owning.class).build()
         .start()) {
       // started: @Owned found its path parameter both ways
     }
     String report = lint.messages(Level.INFO).stream()
         .filter(m -> m.startsWith("Gatehouse endpoint report")).findFirst().orElseThrow();
-    assertThat(report).contains("GET /quarkus-notes/{id} | who: anyone | owned: id |")
-        .contains("GET /quarkus-notes/{noteId}/title | who: anyone | owned: noteId |");
+    assertThat(report).contains("GET /quarkus-notes/{id} | who: anyone | owned: id |");
   }
 }

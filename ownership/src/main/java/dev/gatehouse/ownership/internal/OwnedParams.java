@@ -61,6 +61,14 @@ record OwnedParams(List<Param> params) {
             + " of the same name): the id is read from the path or the query");
         continue;
       }
+      if (!explicitlyBound(p)) {
+        problems.add("@Owned on " + endpoint.name() + " parameter " + p.getName() + " is bound by"
+            + " its name alone: Quarkus REST reads it from the path, every other runtime takes it"
+            + " as the request body — which must never stand in for an object Gatehouse checked;"
+            + " write the binding out: @PathParam(\"" + source.get().name() + "\") (or Quarkus's"
+            + " @RestPath)");
+        continue;
+      }
       try {
         BoundParameter b = source.get();
         params.add(new Param(b.source() == BoundParameter.Source.PATH, b.name(), p.getType(),
@@ -81,6 +89,21 @@ record OwnedParams(List<Param> params) {
       throw new GatehouseConfigException(problems);
     }
     return new OwnedParams(List.copyOf(params));
+  }
+
+  /**
+   * Whether the parameter carries a binding annotation of Jakarta REST or of the runtime (Quarkus
+   * REST's {@code @RestPath}, RESTEasy's), rather than a name that only some runtimes bind.
+   */
+  private static boolean explicitlyBound(Parameter p) {
+    for (java.lang.annotation.Annotation a : p.getAnnotations()) {
+      String name = a.annotationType().getName();
+      if (name.startsWith("jakarta.ws.rs.") || name.startsWith("org.jboss.resteasy.reactive.Rest")
+          || name.startsWith("org.jboss.resteasy.annotations.jaxrs.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Transaction types under which the method runs in a transaction (JTA 2.0 §3.7). */

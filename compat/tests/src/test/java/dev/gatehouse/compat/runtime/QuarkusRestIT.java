@@ -20,6 +20,27 @@ class QuarkusRestIT extends QuarkusContract {
     return false;
   }
 
+  /**
+   * An {@code @Owned} id bound by Quarkus's own {@code @RestPath}: its owner gets the object,
+   * anyone else the same 404 as for a missing id.
+   */
+  @Test
+  void anOwnedIdBoundByRestPathIsResolvedForItsOwnerOnly() {
+    io.restassured.specification.RequestSpecification alice = io.restassured.RestAssured.given()
+        .baseUri(runtime().baseUri().toString())
+        .header("Authorization", "Bearer " + tokens().valid("alice", "user"));
+    io.restassured.response.ExtractableResponse<io.restassured.response.Response> mine =
+        alice.get("rest-path/items/1").then().extract();
+    assertThat(mine.statusCode()).as(mine.asString()).isEqualTo(200);
+    assertThat(mine.jsonPath().getString("name")).isEqualTo("alice's lamp");
+    io.restassured.response.ExtractableResponse<io.restassured.response.Response> bobs =
+        io.restassured.RestAssured.given().baseUri(runtime().baseUri().toString())
+            .header("Authorization", "Bearer " + tokens().valid("alice", "user"))
+            .get("rest-path/items/2").then().extract();
+    assertThat(bobs.statusCode()).isEqualTo(404);
+    assertThat(bobs.asString()).doesNotContain("bob's chair");
+  }
+
   /** Quarkus's own JWT extension verifies tokens before Jakarta REST: never two verifiers. */
   @Test
   void refusesToStartBesideQuarkusSmallryeJwt() {
