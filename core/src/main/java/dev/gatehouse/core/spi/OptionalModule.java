@@ -68,8 +68,9 @@ public final class OptionalModule {
     if (!set.isEmpty()) {
       throw new GatehouseConfigException(String.join(", ", set) + ": set, but " + artifact
           + " is not on the class path, so what several instances must share (sessions, denied"
-          + " tokens, rate limits) would stay in this instance's memory; add the dependency dev.gatehouse:" + artifact + " (the same"
-          + " version as the other Gatehouse modules) to the application, or remove "
+          + " tokens, rate limits) would stay in this instance's memory; add the dependency"
+          + " dev.gatehouse:" + artifact + " (the same version as the other Gatehouse modules)"
+          + " to the application, or remove "
           + (set.size() == 1 ? "the property" : "these properties"));
     }
     return false;

@@ -97,14 +97,22 @@ record OwnedParams(List<Param> params) {
    */
   private static boolean explicitlyBound(Parameter p) {
     for (java.lang.annotation.Annotation a : p.getAnnotations()) {
-      String name = a.annotationType().getName();
-      if (name.startsWith("jakarta.ws.rs.") || name.startsWith("org.jboss.resteasy.reactive.Rest")
-          || name.startsWith("org.jboss.resteasy.annotations.jaxrs.")) {
+      if (PATH_OR_QUERY_BINDINGS.contains(a.annotationType().getName())) {
         return true;
       }
     }
     return false;
   }
+
+  /**
+   * The annotations that bind a path or query parameter on some runtime — not {@code @DefaultValue}
+   * or {@code @Encoded}, which bind nothing, so a parameter with only those is still the body.
+   */
+  private static final java.util.Set<String> PATH_OR_QUERY_BINDINGS = java.util.Set.of(
+      "jakarta.ws.rs.PathParam", "jakarta.ws.rs.QueryParam",
+      "org.jboss.resteasy.reactive.RestPath", "org.jboss.resteasy.reactive.RestQuery",
+      "org.jboss.resteasy.annotations.jaxrs.PathParam",
+      "org.jboss.resteasy.annotations.jaxrs.QueryParam");
 
   /** Transaction types under which the method runs in a transaction (JTA 2.0 §3.7). */
   private static final java.util.Set<String> IN_TRANSACTION =
