@@ -69,14 +69,14 @@ public record Durability(int replicas, Duration waitTimeout) {
       Response<String> done = p.set(key, value, params);
       Response<Long> acked = p.waitReplicas(key, replicas, waitTimeout.toMillis());
       p.sync();
-      done.get();
+      Pipelines.answer(done);
       check(acked, "SET");
     }
   }
 
   /** Throws unless {@code acked} reached {@link #replicas}. */
   void check(Response<Long> acked, String what) {
-    long n = acked.get();
+    long n = Pipelines.answer(acked);
     if (n < replicas) {
       throw new NotReplicatedException(what, n, replicas, waitTimeout);
     }

@@ -72,7 +72,7 @@ public final class LuaScript {
       }
       Object value;
       try {
-        value = result.get();
+        value = Pipelines.answer(result);
       } catch (JedisNoScriptException e) {
         if (attempt > 0) {
           throw e;

@@ -8,6 +8,7 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import dev.gatehouse.redis.Pipelines;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
@@ -86,7 +87,7 @@ final class RedisDenyList implements AccessTokenDenyList {
         session = p.exists(sessionKey(sid));
         p.sync();
       }
-      return token.get() || session.get();
+      return Pipelines.answer(token) || Pipelines.answer(session);
     } catch (JedisException e) {
       throw new StoreUnavailableException(STORE, e);
     }
