@@ -63,6 +63,10 @@ class JwksUrlTest {
   private static final Duration INTERVAL = JwtSettings.DEFAULT_KEY_REFRESH_INTERVAL;
   private static final Duration REFETCH = JwtSettings.DEFAULT_UNKNOWN_KID_REFETCH;
 
+  @org.junit.jupiter.api.extension.RegisterExtension
+  final dev.gatehouse.testkit.LogCapture log =
+      dev.gatehouse.testkit.LogCapture.of("dev.gatehouse.jwt");
+
   private Jwks jwks;
   private EmbeddedServer server;
   private MutableClock clock;
@@ -255,6 +259,68 @@ class JwksUrlTest {
       assertThat(e.type()).isEqualTo(SecurityEventType.KEY_ROTATED);
       assertThat(e.subject()).isEqualTo("a");
     });
+  }
+
+  /** A key as an identity provider publishes it beside its signature key, for encryption. */
+  static String encryptionKey(String kid, KeyPair key) {
+    try {
+      PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(key.getPublic());
+      jwk.setKeyId(kid);
+      jwk.setUse("enc");
+      jwk.setAlgorithm("RSA-OAEP");
+      return jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code jwks(...)} with more keys, given as JSON, appended. */
+  static String with(String jwks, String... keys) {
+    return jwks.substring(0, jwks.length() - 2) + "," + String.join(",", keys) + "]}";
+  }
+
+  @Test
+  void withdrawingAKeyStopsItAtOnceWhenTheNewDocumentAlsoPublishesAnEncryptionKey()
+      throws Exception {
+    // the independent review's case: {k1} becomes {k2, e1 "use": "enc"}; were e1 to make the
+    // whole document unusable, k1 would stay in force and k2's tokens be refused
+    start(service());
+    String cached = token(A, "a");
+    assertThat(me(cached)).isEqualTo(200);
+    jwks.publish(with(jwks("b", B), encryptionKey("e1", Pem.rsa(2048))));
+    clock.advance(INTERVAL);
+    me(cached); // starts the background fetch
+    await("the withdrawn key stops verifying", () -> me(cached) == 401);
+    assertThat(me(token(A, "a"))).as("a token newly forged with the withdrawn key").isEqualTo(401);
+    assertThat(me(token(B, "b"))).as("the provider's new key").isEqualTo(200);
+    assertThat(events("key_refresh_failed")).isEmpty();
+    assertThat(events("key_withdrawn")).singleElement()
+        .satisfies(e -> assertThat(e.subject()).isEqualTo("a"));
+  }
+
+  @Test
+  void startsWithAKeycloakShapedDocumentAndNamesTheSkippedEncryptionKeyOnce() throws Exception {
+    KeyPair rsa = Pem.rsa(2048);
+    jwks.publish(with(jwks("sig-1", rsa), encryptionKey("enc-1", Pem.rsa(2048))));
+    start(service().property("gatehouse.jwt.algorithm", "RS256"));
+    String rs256 = Forge.valid(Base64.getEncoder().encodeToString(new byte[32]), clock.instant())
+        .header("alg", "RS256").header("kid", "sig-1").key(rsa.getPrivate()).sign();
+    assertThat(me(rs256)).isEqualTo(200);
+    assertThat(log.messages()).filteredOn(m -> m.contains("enc-1")).containsExactly(
+        "Gatehouse JWT skips the JWKS key \"enc-1\" of the JWKS at " + jwks.url() + ": it is not"
+            + " a signature key (\"use\": \"enc\"); a key published for encryption must not"
+            + " verify tokens: configure the issuer's signature key, with \"use\": \"sig\" or"
+            + " no \"use\"");
+    for (int fetches = 2; fetches <= 4; fetches++) {
+      // a fetch starts only once the one before has finished: after the fourth has started, the
+      // second and third have logged whatever they would
+      clock.advance(INTERVAL);
+      int n = fetches;
+      await("fetch " + n, () -> me(rs256) == 200 && jwks.fetches.get() == n);
+    }
+    assertThat(me(rs256)).isEqualTo(200);
+    assertThat(log.messages()).as("named once, not at every fetch")
+        .filteredOn(m -> m.contains("enc-1")).hasSize(1);
   }
 
   @Test

@@ -163,6 +163,10 @@ class JwtStartupRefusalTest {
         "gatehouse.jwt.verify-keys: holds a key that is not on the curve ES256 requires (P-256)");
   }
 
+  /** How a JWKS of keys none of which verifies here is refused, up to the first key's reason. */
+  private static final String NONE_USABLE =
+      "gatehouse.jwt.verify-keys: holds no key usable here: the JWKS key";
+
   private static List<String> jwksProblems(String alg, String jwks) {
     return problems(Servers.base().property("gatehouse.jwt.algorithm", alg)
         .property("gatehouse.jwt.verify-keys", jwks));
@@ -172,7 +176,7 @@ class JwtStartupRefusalTest {
   void refusesAJwksKeyPublishedForEncryption() {
     KeyPair kp = Pem.ec("secp256r1");
     assertThat(jwksProblems("ES256", Pem.jwks(kp.getPublic(), "enc-2026", "enc", null, null)))
-        .containsExactly("gatehouse.jwt.verify-keys: the JWKS key \"enc-2026\" is not a signature"
+        .containsExactly(NONE_USABLE + " \"enc-2026\" is not a signature"
             + " key (\"use\": \"enc\"); a key published for encryption must not verify tokens:"
             + " configure the issuer's signature key, with \"use\": \"sig\" or no \"use\"");
   }
@@ -182,7 +186,7 @@ class JwtStartupRefusalTest {
     KeyPair kp = Pem.ec("secp256r1");
     for (List<String> ops : List.of(List.of("sign"), List.of("encrypt", "wrapKey"), List.<String>of())) {
       assertThat(jwksProblems("ES256", Pem.jwks(kp.getPublic(), "k1", null, ops, null)))
-          .as(ops.toString()).containsExactly("gatehouse.jwt.verify-keys: the JWKS key \"k1\""
+          .as(ops.toString()).containsExactly(NONE_USABLE + " \"k1\""
               + " does not allow verification (its \"key_ops\" lack \"verify\"); configure a"
               + " key whose key_ops include verify, or that has none");
     }
@@ -192,7 +196,7 @@ class JwtStartupRefusalTest {
   void refusesAJwksKeyMadeForAnotherAlgorithm() {
     KeyPair kp = Pem.rsa(2048);
     assertThat(jwksProblems("RS256", Pem.jwks(kp.getPublic(), "rsa-1", "sig", null, "PS256")))
-        .containsExactly("gatehouse.jwt.verify-keys: the JWKS key \"rsa-1\" is for \"alg\":"
+        .containsExactly(NONE_USABLE + " \"rsa-1\" is for \"alg\":"
             + " \"PS256\", but gatehouse.jwt.algorithm is RS256; one key verifies one algorithm"
             + " (RFC 8725 §3.1): pin the key's algorithm or use a key made for RS256");
   }
@@ -200,10 +204,10 @@ class JwtStartupRefusalTest {
   @Test
   void refusesAJwksKeyWhoseTypeOrCurveContradictsItsAlgorithm() {
     assertThat(jwksProblems("ES256", Pem.jwks(Pem.ec("secp384r1").getPublic(), "p384", "sig",
-        List.of("verify"), "ES256"))).containsExactly("gatehouse.jwt.verify-keys: the JWKS key"
+        List.of("verify"), "ES256"))).containsExactly(NONE_USABLE
         + " \"p384\" holds a key that is not on the curve ES256 requires (P-256)");
     assertThat(jwksProblems("RS256", Pem.jwks(Pem.ec("secp256r1").getPublic(), "ec-as-rsa",
-        null, null, "RS256"))).containsExactly("gatehouse.jwt.verify-keys: the JWKS key"
+        null, null, "RS256"))).containsExactly(NONE_USABLE
         + " \"ec-as-rsa\" holds a non-RSA key, but RS256 needs RSA keys");
   }
 
@@ -236,7 +240,7 @@ class JwtStartupRefusalTest {
         .property("gatehouse.jwt.verify-keys", Pem.of(roca)))).containsExactly(
         "gatehouse.jwt.verify-keys: " + rule);
     assertThat(jwksProblems("PS256", Pem.jwks(roca, "card-7", "sig", null, "PS256")))
-        .containsExactly("gatehouse.jwt.verify-keys: the JWKS key \"card-7\" " + rule);
+        .containsExactly(NONE_USABLE + " \"card-7\" " + rule);
   }
 
   @Test

@@ -46,8 +46,11 @@ import java.util.function.UnaryOperator;
  * verifying at once (as when it withdraws a compromised key), and a kid it reuses names its new
  * key.
  *
- * <p>Each change is a {@code KEY_ROTATED} security event naming the kid. A source that cannot be
- * read, or holds a key the rules refuse, changes nothing: the last good set stays in force, with a
+ * <p>Each change is a {@code KEY_ROTATED} security event naming the kid. A JWKS key that cannot
+ * verify the pinned algorithm (an identity provider's encryption key, say) is skipped, named once
+ * in an INFO line; a document with at least one usable key replaces the set, so a withdrawn key
+ * never stays in force because the new document also lists a key Gatehouse skips. A source that
+ * cannot be read, or holds no usable key or a PEM key the rules refuse, changes nothing: the last good set stays in force, with a
  * warning and a {@code SERVER_ERROR} event {@code key_refresh_failed}.
  *
  * <p>The verifier's cache of verified tokens keeps the key each token was verified with, and a
@@ -92,6 +95,8 @@ public final class KeyRing {
   private CompletableFuture<State> pending;
   /** When the last refresh started; guarded by {@code lock}. */
   private Instant lastStart;
+  /** The keys the source last held that do not verify here, as logged; refresh thread only. */
+  private Map<String, String> skipped = Map.of();
 
   private KeyRing(KeySet keys, UnaryOperator<KeySet> reread, String source, Duration interval,
       Duration grace, Duration unknownKidRefetch, Duration fetchWait, Executor executor,
@@ -107,6 +112,21 @@ public final class KeyRing {
     this.clock = clock;
     this.nextCheck = clock.instant().plus(interval);
     this.lastStart = clock.instant();
+    logSkipped(keys.skipped());
+  }
+
+  /**
+   * One INFO line per key the source holds that does not verify here and was not so the last
+   * time it was read — an identity provider's encryption key is named once, not at every fetch.
+   */
+  private void logSkipped(Map<String, String> now) {
+    now.forEach((which, why) -> {
+      if (!why.equals(skipped.get(which))) {
+        LOG.log(System.Logger.Level.INFO, "Gatehouse JWT skips " + JwksKeys.Parsed.label(which)
+            + "of " + (source.isEmpty() ? "the configured keys" : source) + ": it " + why);
+      }
+    });
+    skipped = Map.copyOf(now);
   }
 
   /** Keys that never change (given in code or as property values). */
@@ -249,6 +269,9 @@ public final class KeyRing {
       }
     });
     KeySet fresh = read(now);
+    if (fresh != null) {
+      logSkipped(fresh.skipped());
+    }
     KeySet active = was.active();
     if (fresh != null && !same(fresh, active) && acceptable(fresh, active, now)) {
       List<String> withdrawn = new ArrayList<>();

@@ -27,24 +27,37 @@ public final class KeySet {
   private final Map<String, Key> verificationKeys;
   private final String signingKeyId;
   private final Key signingKey;
+  private final Map<String, String> skipped;
 
   private KeySet(SignatureAlgorithm algorithm, Map<String, ? extends Key> verificationKeys,
-      String signingKeyId, Key signingKey) {
+      String signingKeyId, Key signingKey, Map<String, String> skipped) {
     this.algorithm = algorithm;
     this.verificationKeys = Collections.unmodifiableMap(new LinkedHashMap<>(verificationKeys));
     this.signingKeyId = signingKeyId;
     this.signingKey = signingKey;
+    this.skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
   }
 
   /** An HMAC secret, which both signs and verifies, known as {@code kid}. */
   static KeySet hmac(SignatureAlgorithm algorithm, SecretKey secret, String kid) {
-    return new KeySet(algorithm, Map.of(kid, secret), kid, secret);
+    return new KeySet(algorithm, Map.of(kid, secret), kid, secret, Map.of());
   }
 
-  /** Public keys that verify; {@code signingKey} (the private half of {@code kid}'s) or null. */
-  static KeySet asymmetric(SignatureAlgorithm algorithm, Map<String, PublicKey> verify,
+  /**
+   * The usable keys of {@code verify} verify; {@code signingKey} (the private half of
+   * {@code kid}'s) or null.
+   */
+  static KeySet asymmetric(SignatureAlgorithm algorithm, JwksKeys.Parsed verify,
       String kid, PrivateKey signingKey) {
-    return new KeySet(algorithm, verify, kid, signingKey);
+    return new KeySet(algorithm, verify.keys(), kid, signingKey, verify.skipped());
+  }
+
+  /**
+   * The keys of the source that do not verify here, each (its kid, or {@code #n} for the n-th
+   * key without one) with the reason; they are not part of the set.
+   */
+  public Map<String, String> skipped() {
+    return skipped;
   }
 
   /**

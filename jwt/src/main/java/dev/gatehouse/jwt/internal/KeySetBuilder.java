@@ -30,7 +30,7 @@ public final class KeySetBuilder {
   private SignatureAlgorithm algorithm = SignatureAlgorithm.HS256;
   private Function<SignatureAlgorithm, SecretKey> secret;
   private String keyId;
-  private Function<SignatureAlgorithm, Map<String, PublicKey>> verification;
+  private Function<SignatureAlgorithm, JwksKeys.Parsed> verification;
   private Function<SignatureAlgorithm, PrivateKey> signing;
   private String signingKeyId;
   private URI url;
@@ -106,12 +106,9 @@ public final class KeySetBuilder {
     String text = Objects.requireNonNull(pemOrJwks, JwtSettings.VERIFY_KEYS);
     verification(alg -> {
       try {
-        Map<String, PublicKey> keys = PemKeys.isPem(text) ? PemKeys.publicKeys(text, alg)
-            : JwksKeys.publicKeys(text, alg);
-        if (keys.isEmpty()) {
-          throw new IllegalArgumentException("holds no key");
-        }
-        return keys;
+        return usable(PemKeys.isPem(text)
+            ? new JwksKeys.Parsed(PemKeys.publicKeys(text, alg), Map.of())
+            : JwksKeys.parse(text, alg));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(JwtSettings.VERIFY_KEYS + ": " + e.getMessage());
       }
@@ -131,11 +128,19 @@ public final class KeySetBuilder {
       if (byKid.isEmpty()) {
         throw new IllegalArgumentException(JwtSettings.VERIFY_KEYS + ": holds no key");
       }
-      return byKid;
+      return new JwksKeys.Parsed(byKid, Map.of());
     });
   }
 
-  private void verification(Function<SignatureAlgorithm, Map<String, PublicKey>> parse) {
+  /** @throws IllegalArgumentException when no key of the document is usable, saying why */
+  private static JwksKeys.Parsed usable(JwksKeys.Parsed parsed) {
+    if (parsed.keys().isEmpty()) {
+      throw new IllegalArgumentException(parsed.whyNone());
+    }
+    return parsed;
+  }
+
+  private void verification(Function<SignatureAlgorithm, JwksKeys.Parsed> parse) {
     if (!KeyPolicy.isHmac(algorithm)) {
       parse.apply(algorithm);
     }
@@ -158,19 +163,16 @@ public final class KeySetBuilder {
   }
 
   /**
-   * The public keys published at {@code url} now, each checked under {@code alg}.
+   * The public keys published at {@code url} now that are usable under {@code alg}, and those
+   * skipped.
    *
    * @throws IllegalArgumentException naming the property and the URL: unreachable, not a JWKS,
-   *     no key, or a key the {@link KeyPolicy} refuses
+   *     or no key the {@link KeyPolicy} accepts
    */
-  static Map<String, PublicKey> fetch(URI url, Duration timeout, SignatureAlgorithm alg) {
+  static JwksKeys.Parsed fetch(URI url, Duration timeout, SignatureAlgorithm alg) {
     String jwks = JwksUrl.fetch(url, timeout);
     try {
-      Map<String, PublicKey> keys = JwksKeys.publicKeys(jwks, alg);
-      if (keys.isEmpty()) {
-        throw new IllegalArgumentException("holds no key");
-      }
-      return keys;
+      return usable(JwksKeys.parse(jwks, alg));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(ConfigReader.describe(JwtSettings.VERIFY_KEYS_URL, url,
           "serves a document that cannot be used: it " + e.getMessage()));
@@ -185,7 +187,7 @@ public final class KeySetBuilder {
    *     no longer published
    */
   static KeySet refetch(KeySet active, URI url, Duration timeout) {
-    Map<String, PublicKey> verify = fetch(url, timeout, active.algorithm());
+    JwksKeys.Parsed verify = fetch(url, timeout, active.algorithm());
     if (active.signingKey().isEmpty()) {
       return KeySet.asymmetric(active.algorithm(), verify, null, null);
     }
@@ -282,22 +284,22 @@ public final class KeySetBuilder {
           + " which the JWKS publishes the signing key's public half");
     }
     PrivateKey privateKey = signing == null ? null : signing.apply(algorithm);
-    Map<String, PublicKey> verify = url != null ? fetch(url, fetchTimeout, algorithm)
+    JwksKeys.Parsed verify = url != null ? fetch(url, fetchTimeout, algorithm)
         : verification.apply(algorithm);
     if (privateKey == null) {
       return KeySet.asymmetric(algorithm, verify, null, null);
     }
     String kid = signingKeyId != null ? signingKeyId
-        : verify.size() == 1 ? verify.keySet().iterator().next() : null;
+        : verify.keys().size() == 1 ? verify.keys().keySet().iterator().next() : null;
     return signingWith(algorithm, verify, kid, privateKey);
   }
 
   /** The set signing with {@code privateKey} as {@code kid}, whose public half must verify. */
-  private static KeySet signingWith(SignatureAlgorithm algorithm, Map<String, PublicKey> verify,
+  private static KeySet signingWith(SignatureAlgorithm algorithm, JwksKeys.Parsed verify,
       String kid, PrivateKey privateKey) {
-    if (kid == null || !verify.containsKey(kid)) {
+    if (kid == null || !verify.keys().containsKey(kid)) {
       throw new IllegalArgumentException(ConfigReader.describe(JwtSettings.SIGN_KEY_ID,
-          String.valueOf(kid), "must name one of the verification keys " + verify.keySet()
+          String.valueOf(kid), "must name one of the verification keys " + verify.keys().keySet()
               + ", the public half of " + JwtSettings.SIGN_KEY));
     }
     KeySet keys = KeySet.asymmetric(algorithm, verify, kid, privateKey);
