@@ -30,6 +30,8 @@ public interface AccessTokenDenyList {
   /**
    * Whether the token {@code jti}, or its session {@code sid}, is denied at {@code now}.
    *
+   * @param jti the token's id, or null for a token without one (an external issuer's, with
+   *     {@code gatehouse.jwt.require-jti=false}): only its session can deny it
    * @param sid the token's session, or null for a token without one
    */
   boolean isDenied(String jti, String sid, Instant now);

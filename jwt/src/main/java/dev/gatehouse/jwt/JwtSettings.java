@@ -5,6 +5,7 @@ import dev.gatehouse.jwt.internal.JwksUrl;
 import dev.gatehouse.jwt.internal.KeyMaterial;
 import dev.gatehouse.jwt.internal.KeySet;
 import dev.gatehouse.jwt.internal.KeySetBuilder;
+import dev.gatehouse.jwt.internal.OidcDiscovery;
 import dev.gatehouse.jwt.internal.SettingsKeys;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import java.net.URI;
@@ -28,6 +29,8 @@ import org.eclipse.microprofile.config.Config;
  *   <caption>Properties</caption>
  *   <tr><th>property</th><th>default</th></tr>
  *   <tr><td>gatehouse.jwt.issuer, gatehouse.jwt.audience</td><td>required</td></tr>
+ *   <tr><td>gatehouse.jwt.oidc-issuer</td><td>an OpenID Connect issuer instead of issuer and
+ *       keys</td></tr>
  *   <tr><td>gatehouse.jwt.algorithm</td><td>HS256</td></tr>
  *   <tr><td>gatehouse.jwt.secret / secret-file</td><td>HS*: required</td></tr>
  *   <tr><td>gatehouse.jwt.sign-key / sign-key-file / sign-key-id</td><td>asymmetric issuing</td></tr>
@@ -38,7 +41,10 @@ import org.eclipse.microprofile.config.Config;
  *   <tr><td>gatehouse.jwt.unknown-kid-refetch-interval</td><td>PT30S</td></tr>
  *   <tr><td>gatehouse.jwt.key-refresh-interval</td><td>PT1M: key files and JWKS URL read again</td></tr>
  *   <tr><td>gatehouse.jwt.access-token-ttl</td><td>PT15M, at most PT30M</td></tr>
- *   <tr><td>gatehouse.jwt.max-token-age</td><td>the access-token TTL, at most PT30M</td></tr>
+ *   <tr><td>gatehouse.jwt.max-token-age</td><td>the access-token TTL, at most PT30M (P1D when
+ *       only verifying an external issuer's tokens)</td></tr>
+ *   <tr><td>gatehouse.jwt.roles-claims, scopes-claims, audience-claim, authorized-parties,
+ *       require-jti, token-types</td><td>see {@link TokenClaims}</td></tr>
  *   <tr><td>gatehouse.jwt.clock-skew</td><td>PT30S, at most PT2M</td></tr>
  *   <tr><td>gatehouse.jwt.max-token-bytes</td><td>8192</td></tr>
  *   <tr><td>gatehouse.jwt.cookie</td><td>none: tokens only from Authorization</td></tr>
@@ -63,6 +69,11 @@ import org.eclipse.microprofile.config.Config;
 public final class JwtSettings {
 
   public static final String ISSUER = "gatehouse.jwt.issuer";
+  /**
+   * An OpenID Connect issuer whose tokens this service verifies: its discovery document names the
+   * JWKS, and it is the issuer; instead of {@code issuer} and the key settings.
+   */
+  public static final String OIDC_ISSUER = "gatehouse.jwt.oidc-issuer";
   public static final String AUDIENCE = "gatehouse.jwt.audience";
   public static final String ALGORITHM = "gatehouse.jwt.algorithm";
   public static final String SECRET = "gatehouse.jwt.secret";
@@ -94,6 +105,12 @@ public final class JwtSettings {
 
   public static final Duration DEFAULT_ACCESS_TTL = Duration.ofMinutes(15);
   public static final Duration MAX_ACCESS_TTL = Duration.ofMinutes(30);
+  /**
+   * The longest {@code max-token-age} for a service that only verifies an external issuer's
+   * tokens — set explicitly, with a start-up warning; its own tokens never live past
+   * {@link #MAX_ACCESS_TTL}.
+   */
+  public static final Duration MAX_EXTERNAL_TOKEN_AGE = Duration.ofDays(1);
   public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
   public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(2);
   public static final int DEFAULT_MAX_TOKEN_BYTES = 8192;
@@ -113,6 +130,8 @@ public final class JwtSettings {
   private final String issuer;
   private final String audience;
   private final KeySet keys;
+  private final TokenClaims claims;
+  private final URI oidcIssuer;
 
   static {
     // key material reaches the verifier through this, never through a public accessor
@@ -137,6 +156,8 @@ public final class JwtSettings {
     this.issuer = b.issuer;
     this.audience = b.audience;
     this.keys = keys;
+    this.claims = b.claims;
+    this.oidcIssuer = b.oidcIssuer;
     this.accessTtl = b.accessTtl;
     this.maxTokenAge = maxTokenAge;
     this.clockSkew = b.clockSkew;
@@ -175,10 +196,34 @@ public final class JwtSettings {
   static JwtSettings read(ConfigReader in) {
     Builder b = builder();
     int before = in.problems().size();
-    required(in, ISSUER, ISSUER_REQUIRED, b::issuer);
+    Optional<String> oidc = in.string(OIDC_ISSUER);
+    if (oidc.isPresent()) {
+      in.apply(b::oidcIssuer, oidc.get());
+      in.string(ISSUER).ifPresent(v -> in.apply(b::issuer, v));
+      List<String> keysToo = new java.util.ArrayList<>();
+      for (KeyMaterial m : KeyMaterial.values()) {
+        keysToo.addAll(m.propertiesSet(in));
+      }
+      in.string(VERIFY_KEYS_URL).ifPresent(v -> keysToo.add(VERIFY_KEYS_URL));
+      if (!keysToo.isEmpty()) {
+        in.secretProblem(OIDC_ISSUER, "takes the keys from the issuer's JWKS, and " + String.join(
+            " and ", keysToo) + (keysToo.size() == 1 ? " is" : " are") + " set too: a service"
+            + " that verifies an identity provider's tokens neither holds keys of its own nor"
+            + " issues tokens; keep " + OIDC_ISSUER + " alone");
+      }
+    } else {
+      required(in, ISSUER, ISSUER_REQUIRED, b::issuer);
+    }
     required(in, AUDIENCE, AUDIENCE_REQUIRED, b::audience);
+    TokenClaims.Builder claims = TokenClaims.builder();
+    TokenClaims.read(in, claims);
+    b.claims(claims.build());
     in.string(ALGORITHM).ifPresent(v -> in.apply(b::algorithm, v));
     in.string(KEY_ID).ifPresent(v -> in.apply(b::keyId, v));
+    if (oidc.isPresent()) {
+      // the keys come from the issuer; the clash is recorded above, without reading them
+      return finish(in, b, before);
+    }
     KeyMaterial.SECRET.read(in).ifPresent(v -> in.apply(b::hmacSecret, v));
     Optional<String> url = in.string(VERIFY_KEYS_URL);
     List<String> alsoSet = KeyMaterial.VERIFICATION_KEYS.propertiesSet(in);
@@ -190,11 +235,16 @@ public final class JwtSettings {
     } else {
       KeyMaterial.VERIFICATION_KEYS.read(in).ifPresent(v -> in.apply(b::verificationKeys, v));
     }
+    KeyMaterial.SIGNING_KEY.read(in).ifPresent(v -> in.apply(b::signingKey, v));
+    in.string(SIGN_KEY_ID).ifPresent(v -> in.apply(b::signingKeyId, v));
+    return finish(in, b, before);
+  }
+
+  /** The settings every key source shares; then the combination, when every value passed. */
+  private static JwtSettings finish(ConfigReader in, Builder b, int before) {
     in.duration(VERIFY_KEYS_URL_TIMEOUT).ifPresent(v -> in.apply(b::verificationKeysUrlTimeout,
         v));
     in.duration(UNKNOWN_KID_REFETCH).ifPresent(v -> in.apply(b::unknownKidRefetchInterval, v));
-    KeyMaterial.SIGNING_KEY.read(in).ifPresent(v -> in.apply(b::signingKey, v));
-    in.string(SIGN_KEY_ID).ifPresent(v -> in.apply(b::signingKeyId, v));
     in.duration(ACCESS_TTL).ifPresent(v -> in.apply(b::accessTokenTtl, v));
     in.duration(MAX_TOKEN_AGE).ifPresent(v -> in.apply(b::maxTokenAge, v));
     in.duration(CLOCK_SKEW).ifPresent(v -> in.apply(b::clockSkew, v));
@@ -219,6 +269,25 @@ public final class JwtSettings {
 
   public String audience() {
     return audience;
+  }
+
+  /** What tokens must carry, and where roles and scopes are read. */
+  public TokenClaims claims() {
+    return claims;
+  }
+
+  /** The OpenID Connect issuer whose discovery document named the keys; empty otherwise. */
+  public Optional<URI> oidcIssuer() {
+    return Optional.ofNullable(oidcIssuer);
+  }
+
+  /**
+   * Whether this service signs tokens itself (an HMAC secret or a signing key): then its own
+   * tokens' rules hold for every token — {@code max-token-age} at most {@link #MAX_ACCESS_TTL},
+   * a {@code jti} and the audience in {@code aud} required.
+   */
+  public boolean issuesTokens() {
+    return keys.signingKey().isPresent();
   }
 
   /** The one signature algorithm accepted and used. */
@@ -307,9 +376,11 @@ public final class JwtSettings {
   @Override
   public String toString() {
     return "JwtSettings[iss=" + issuer + ", aud=" + audience + ", " + keys
-        + (verifyKeysUrl == null ? "" : " from " + verifyKeysUrl) + ", access "
-        + accessTtl + ", refresh " + refreshTtl + "/" + familyMaxAge + ", grace " + reuseGrace
-        + "]";
+        + (verifyKeysUrl == null ? "" : " from " + verifyKeysUrl
+            + (oidcIssuer == null ? "" : " (OpenID Connect discovery)"))
+        + ", max token age " + maxTokenAge + ", " + claims
+        + (issuesTokens() ? ", access " + accessTtl + ", refresh " + refreshTtl + "/"
+            + familyMaxAge + ", grace " + reuseGrace : ", verify only") + "]";
   }
 
   /**
@@ -320,6 +391,8 @@ public final class JwtSettings {
   public static final class Builder {
     private String issuer;
     private String audience;
+    private URI oidcIssuer;
+    private TokenClaims claims = TokenClaims.defaults();
     private final KeySetBuilder keys = new KeySetBuilder();
     private Duration accessTtl = DEFAULT_ACCESS_TTL;
     private Duration maxTokenAge;
@@ -453,10 +526,34 @@ public final class JwtSettings {
       return this;
     }
 
-    /** Longest {@code exp - iat} accepted, at most {@code PT30M}; default the access-token TTL. */
+    /**
+     * Longest {@code exp - iat} accepted; default the access-token TTL. At most {@code PT30M} —
+     * or, for a service that only verifies an external issuer's tokens, at most {@code P1D}
+     * (checked by {@link #build()}; a start-up warning says so).
+     */
     public Builder maxTokenAge(Duration age) {
-      this.maxTokenAge = within(MAX_TOKEN_AGE, age, Duration.ofSeconds(30), MAX_ACCESS_TTL,
-          "tokens living longer than 30 minutes are refused however they are signed, e.g. PT15M");
+      this.maxTokenAge = within(MAX_TOKEN_AGE, age, Duration.ofSeconds(30),
+          MAX_EXTERNAL_TOKEN_AGE, "an access token cannot be recalled once issued; keep it"
+              + " short, e.g. PT15M (above PT30M only for an external issuer's tokens)");
+      return this;
+    }
+
+    /**
+     * Verifies the tokens of this OpenID Connect issuer: {@link #build()} fetches its
+     * {@code /.well-known/openid-configuration}, requires its {@code issuer} to equal this
+     * exactly, and takes the keys from its {@code jwks_uri} — fetched again as
+     * {@link #verificationKeysUrl(String)} is. It is the issuer ({@link #issuer(String)}, if
+     * set, must be the same), the algorithm defaults to RS256 (the one OpenID Connect requires
+     * providers to support), and no key may be set beside it.
+     */
+    public Builder oidcIssuer(String issuerUrl) {
+      this.oidcIssuer = OidcDiscovery.checkIssuer(issuerUrl);
+      return this;
+    }
+
+    /** What tokens must carry and where roles and scopes are read; default {@link TokenClaims#defaults()}. */
+    public Builder claims(TokenClaims tokenClaims) {
+      this.claims = java.util.Objects.requireNonNull(tokenClaims, "claims");
       return this;
     }
 
@@ -552,6 +649,20 @@ public final class JwtSettings {
      * @throws IllegalArgumentException naming the first property at fault
      */
     public JwtSettings build() {
+      if (oidcIssuer != null) {
+        String discovered = oidcIssuer.toString();
+        if (issuer != null && !issuer.equals(discovered)) {
+          throw new IllegalArgumentException(ConfigReader.describe(ISSUER, issuer, "differs from "
+              + OIDC_ISSUER + " (\"" + discovered + "\"), which is the issuer; leave it unset"));
+        }
+        if (keys.hasKeyMaterial()) {
+          throw new IllegalArgumentException(OIDC_ISSUER + ": takes the keys from the issuer's"
+              + " JWKS; set no secret, signing key or verification keys beside it");
+        }
+        issuer = discovered;
+        keys.defaultAlgorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256);
+        keys.verificationKeysUrl(OidcDiscovery.jwksUri(discovered, verifyKeysUrlTimeout));
+      }
       if (issuer == null) {
         throw new IllegalArgumentException(ISSUER + ": " + ISSUER_REQUIRED);
       }
@@ -560,6 +671,21 @@ public final class JwtSettings {
       }
       KeySet keySet = keys.build(issuer, verifyKeysUrlTimeout);
       Duration age = maxTokenAge != null ? maxTokenAge : accessTtl;
+      if (keySet.signingKey().isPresent()) {
+        if (age.compareTo(MAX_ACCESS_TTL) > 0) {
+          throw new IllegalArgumentException(ConfigReader.describe(MAX_TOKEN_AGE, age,
+              "is above " + MAX_ACCESS_TTL + ", which only a service that verifies an external"
+                  + " issuer's tokens may set; this one signs its own (" + signingProperty()
+                  + "), and its tokens are refused after 30 minutes: keep it at most PT30M"));
+        }
+        List<String> loosened = claims.relaxations();
+        if (!loosened.isEmpty()) {
+          throw new IllegalArgumentException(String.join(", ", loosened) + ": loosens what"
+              + " tokens must carry, which only a service that verifies an external issuer's"
+              + " tokens may do; this one signs its own (" + signingProperty() + "), whose tokens"
+              + " always carry jti and aud: remove it");
+        }
+      }
       if (age.compareTo(accessTtl) < 0) {
         throw new IllegalArgumentException(ConfigReader.describe(MAX_TOKEN_AGE, age,
             "is shorter than " + ACCESS_TTL + " (" + accessTtl + "), so this service would"
@@ -571,6 +697,10 @@ public final class JwtSettings {
                 + " its own absolute limit"));
       }
       return new JwtSettings(this, keySet, age);
+    }
+
+    private String signingProperty() {
+      return keys.isHmac() ? SECRET : SIGN_KEY;
     }
 
     private static String nonBlank(String name, String value, String rule) {

@@ -100,13 +100,17 @@ class JwtStartupRefusalTest {
   }
 
   @Test
-  void refusesAMaxTokenAgeAboveThirtyMinutesAndExcessiveSkew() {
-    assertThat(problems(hs(Servers.secret(32)).property("gatehouse.jwt.max-token-age", "PT1H")
+  void refusesAMaxTokenAgeAboveThirtyMinutesForOwnTokensAboveADayForAnyAndExcessiveSkew() {
+    assertThat(problems(hs(Servers.secret(32)).property("gatehouse.jwt.max-token-age", "PT25H")
         .property("gatehouse.jwt.clock-skew", "PT3M"))).containsExactly(
-        "gatehouse.jwt.max-token-age: \"PT1H\" must be from PT30S to PT30M; tokens living longer"
-            + " than 30 minutes are refused however they are signed, e.g. PT15M",
+        "gatehouse.jwt.max-token-age: \"PT25H\" must be from PT30S to PT24H; an access token"
+            + " cannot be recalled once issued; keep it short, e.g. PT15M (above PT30M only for"
+            + " an external issuer's tokens)",
         "gatehouse.jwt.clock-skew: \"PT3M\" must be from PT0S to PT2M; more tolerance keeps"
             + " expired tokens alive; synchronise clocks instead, e.g. PT30S");
+    assertThat(problems(hs(Servers.secret(32)).property("gatehouse.jwt.max-token-age", "PT1H")))
+        .singleElement().asString().startsWith("gatehouse.jwt.max-token-age: \"PT1H\" is above"
+            + " PT30M, which only a service that verifies an external issuer's tokens may set");
   }
 
   @Test

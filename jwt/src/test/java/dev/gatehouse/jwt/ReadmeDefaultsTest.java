@@ -19,8 +19,15 @@ class ReadmeDefaultsTest {
     JwtSettings s = JwtSettings.fromConfig(ReadmeTable.config(JwtSettings.ISSUER, Servers.ISSUER,
         JwtSettings.AUDIENCE, Servers.AUDIENCE, "gatehouse.jwt.secret", Servers.secret(32)));
     Map<String, Object> defaults = new LinkedHashMap<>();
-    defaults.put(JwtSettings.ISSUER, new Words("required"));
+    defaults.put(JwtSettings.ISSUER, new Words("required (unless `oidc-issuer`)"));
     defaults.put(JwtSettings.AUDIENCE, new Words("required"));
+    defaults.put(JwtSettings.OIDC_ISSUER, s.oidcIssuer());
+    defaults.put(TokenClaims.ROLES_CLAIMS, new Words("`groups`"));
+    defaults.put(TokenClaims.SCOPES_CLAIMS, new Words("`scope, scp`"));
+    defaults.put(TokenClaims.AUDIENCE_CLAIM, s.claims().audienceClaim());
+    defaults.put(TokenClaims.AUTHORIZED_PARTIES, Optional.empty());
+    defaults.put(TokenClaims.REQUIRE_JTI, s.claims().requireJti());
+    defaults.put(TokenClaims.TOKEN_TYPES, new Words("`JWT, at+jwt`"));
     defaults.put(JwtSettings.ALGORITHM, "HS256"); // no constant: JwtSettings reads it with this
     defaults.put("gatehouse.jwt.secret", Optional.empty());
     defaults.put("gatehouse.jwt.secret-file", Optional.empty());
@@ -49,6 +56,10 @@ class ReadmeDefaultsTest {
     ReadmeTable.read().assertDefaults(List.of("gatehouse.jwt.", "gatehouse.password."), defaults);
     // what the words say
     assertThat(s.maxTokenAge()).isEqualTo(s.accessTokenTtl());
+    assertThat(s.claims().rolesClaims()).containsExactly("groups");
+    assertThat(s.claims().scopesClaims()).containsExactly("scope", "scp");
+    assertThat(s.claims().authorizedParties()).isEmpty();
+    assertThat(s.claims().tokenTypes()).containsExactlyInAnyOrder("JWT", "at+jwt");
     assertThat(PasswordHasher.DEFAULT_MAX_CONCURRENT)
         .isEqualTo(2 * Runtime.getRuntime().availableProcessors());
   }

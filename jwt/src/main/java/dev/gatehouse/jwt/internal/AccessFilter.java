@@ -14,7 +14,9 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Authorization of every endpoint (just before {@code AUTHORIZATION}) by its {@link AccessPolicy}:
  * 401 when nobody is authenticated, 403 with an {@code ACCESS_DENIED} event when someone is but may
- * not — including, with {@code @RecheckRoles}, when the application's data no longer grants the
+ * not — a role {@code @RolesAllowed} names missing, a scope {@code @RequireScopes} names missing
+ * (with {@code WWW-Authenticate: Bearer error="insufficient_scope"}), or, with
+ * {@code @RecheckRoles}, when the application's data no longer grants the
  * role the token still carries (401 when it says the subject no longer exists). It claims
  * {@link #MARK} on each request it decided, and core refuses any endpoint request without it, so a
  * runtime that did not install this filter fails closed.
@@ -61,18 +63,19 @@ public final class AccessFilter implements ContainerRequestFilter {
       request.abortWith(Problem.unauthorized("anonymous").toResponse());
       return;
     }
-    if (policy.kind() == AccessPolicy.Kind.AUTHENTICATED) {
+    if (policy.kind() == AccessPolicy.Kind.ROLES && !holdsARole(sc, policy)) {
+      request.abortWith(forbidden("missing_role"));
       return;
     }
-    boolean held = false;
-    for (String role : policy.roles()) {
-      if (sc.isUserInRole(role)) {
-        held = true;
-        break;
-      }
+    if (!policy.scopes().isEmpty() && !holdsScopes(request, policy)) {
+      // RFC 6750 §3.1: the scopes the request needs, for the client to ask for
+      request.abortWith(Problem.of(403).detail("Your token lacks a scope this needs.")
+          .header("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\""
+              + String.join(" ", new java.util.TreeSet<>(policy.scopes())) + "\"")
+          .event(SecurityEventType.ACCESS_DENIED, "missing_scope").toResponse());
+      return;
     }
-    if (!held) {
-      request.abortWith(forbidden("missing_role"));
+    if (policy.kind() == AccessPolicy.Kind.AUTHENTICATED) {
       return;
     }
     if (policy.recheck()) {
@@ -83,6 +86,21 @@ public final class AccessFilter implements ContainerRequestFilter {
         default -> throw new IllegalStateException("unknown answer");
       }
     }
+  }
+
+  private static boolean holdsARole(SecurityContext sc, AccessPolicy policy) {
+    for (String role : policy.roles()) {
+      if (sc.isUserInRole(role)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The scopes of the token Gatehouse verified for this request: none for any other caller. */
+  private static boolean holdsScopes(ContainerRequestContext request, AccessPolicy policy) {
+    return request.getProperty(BearerAuthenticationFilter.SCOPES) instanceof java.util.Set<?> held
+        && held.containsAll(policy.scopes());
   }
 
   private static jakarta.ws.rs.core.Response forbidden(String reason) {

@@ -25,7 +25,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * fails any check: 401 with {@code WWW-Authenticate: Bearer} and the same body whatever failed —
  * answered by {@link AccessFilter} after the rate-limit filter has counted the call.
  * A valid one: a {@link SecurityContext} whose principal is the {@link JsonWebToken} and whose
- * roles are its {@code groups} ({@code isUserInRole("**")} is true for any authenticated caller, as
+ * roles are those read from the claims {@code gatehouse.jwt.roles-claims} names ({@code groups}
+ * unless set) ({@code isUserInRole("**")} is true for any authenticated caller, as
  * Jakarta Authorization defines it, so a container's own {@code @RolesAllowed("**")} check agrees),
  * and the token in the request's {@link CurrentToken}, where everything else reads it.
  */
@@ -35,6 +36,9 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
 
   /** The request property holding the 401 for a refused token, answered by {@link AccessFilter}. */
   static final String REFUSED = "dev.gatehouse.jwt.refused";
+
+  /** The request property holding the verified token's scopes, read by {@link AccessFilter}. */
+  static final String SCOPES = "dev.gatehouse.jwt.scopes";
 
   private static final String BEARER = "Bearer ";
   private static final String MARK = "dev.gatehouse.jwt.bearer";
@@ -76,14 +80,14 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
     if (token == null) {
       return;
     }
-    JsonWebToken jwt;
+    Verified verified;
     try {
-      jwt = with.verifier().verify(token);
+      verified = with.verifier().verify(token);
     } catch (AuthenticationFailure f) {
       refuse(request, f.reason());
       return;
     }
-    authenticate(with.holder(), request, jwt);
+    authenticate(with.holder(), request, verified);
   }
 
   /**
@@ -121,9 +125,11 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
   }
 
   private static void authenticate(CurrentToken holder, ContainerRequestContext request,
-      JsonWebToken jwt) {
+      Verified verified) {
     boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
-    Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
+    JsonWebToken jwt = verified.token();
+    Set<String> groups = verified.roles();
+    request.setProperty(SCOPES, verified.scopes());
     request.setSecurityContext(new SecurityContext() {
       @Override
       public Principal getUserPrincipal() {
@@ -146,7 +152,7 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
       }
     });
     try {
-      holder.set(jwt);
+      holder.set(verified);
     } catch (ContextNotActiveException noRequestScope) {
       // runtime without a CDI request context here: the SecurityContext still carries the token
     }

@@ -8,8 +8,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
-import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Gatehouse as the container's Jakarta Security authentication mechanism, for servers whose
@@ -38,16 +36,15 @@ public class ContainerAuthentication implements HttpAuthenticationMechanism {
     if (!context.isAuthenticationRequest()) {
       return context.doNothing();
     }
-    JsonWebToken jwt = verified().orElseGet(() -> verify(request));
-    if (jwt == null) {
+    Verified token = verified().orElseGet(() -> verify(request));
+    if (token == null) {
       return context.doNothing();
     }
-    Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
-    return context.notifyContainerAboutLogin(jwt, groups);
+    return context.notifyContainerAboutLogin(token.token(), token.roles());
   }
 
   /** The token Gatehouse's filter verified for this request. */
-  private Optional<JsonWebToken> verified() {
+  private Optional<Verified> verified() {
     try {
       return holder.verified();
     } catch (RuntimeException noRequestScope) {
@@ -59,7 +56,7 @@ public class ContainerAuthentication implements HttpAuthenticationMechanism {
    * The request's bearer token if Gatehouse's verifier accepts it, else null: when the container
    * asks before Gatehouse's filter has run.
    */
-  private JsonWebToken verify(HttpServletRequest request) {
+  private Verified verify(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)
         || header.length() > runtime.settings().maxTokenBytes() + 7) {

@@ -45,20 +45,20 @@ public class CurrentToken {
     }
   };
 
-  private JsonWebToken verified;
+  private Verified verified;
 
-  void set(JsonWebToken token) {
+  void set(Verified token) {
     this.verified = token;
   }
 
-  /** The verified token, or empty for an anonymous request. */
-  Optional<JsonWebToken> verified() {
+  /** The verified token with its roles and scopes, or empty for an anonymous request. */
+  Optional<Verified> verified() {
     return Optional.ofNullable(verified);
   }
 
   @Produces
   @RequestScoped
   JsonWebToken current() {
-    return verified != null ? verified : ANONYMOUS;
+    return verified != null ? verified.token() : ANONYMOUS;
   }
 }

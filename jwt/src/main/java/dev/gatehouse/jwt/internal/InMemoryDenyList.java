@@ -43,7 +43,8 @@ final class InMemoryDenyList implements AccessTokenDenyList {
 
   @Override
   public boolean isDenied(String jti, String sid, Instant now) {
-    return denied(tokens.get(jti), now) || (sid != null && denied(sessions.get(sid), now));
+    return (jti != null && denied(tokens.get(jti), now))
+        || (sid != null && denied(sessions.get(sid), now));
   }
 
   private static boolean denied(Instant until, Instant now) {

@@ -43,26 +43,35 @@ public final class JwksUrl {
    * @throws IllegalArgumentException naming {@code gatehouse.jwt.verify-keys-url} and the rule
    */
   public static URI check(String url) {
+    return check(JwtSettings.VERIFY_KEYS_URL, url);
+  }
+
+  /**
+   * The URL {@code property} holds, checked by the same rules.
+   *
+   * @throws IllegalArgumentException naming {@code property} and the rule
+   */
+  static URI check(String property, String url) {
     URI uri;
     try {
       uri = new URI(url == null ? "" : url.trim());
     } catch (URISyntaxException e) {
-      throw refused(url, "is not a URL; " + EXAMPLE);
+      throw refused(property, url, "is not a URL; " + EXAMPLE);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null
         || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw refused(url, "is not an https URL; " + EXAMPLE);
+      throw refused(property, url, "is not an https URL; " + EXAMPLE);
     }
     if (uri.getRawUserInfo() != null) {
-      throw refused(uri.getHost(), "carries credentials in the URL, where logs and reports"
+      throw refused(property, uri.getHost(), "carries credentials in the URL, where logs and reports"
           + " would show them; a JWKS is public, serve it without credentials");
     }
     if (uri.getRawFragment() != null) {
-      throw refused(url, "has a fragment (#…), which is never sent; remove it");
+      throw refused(property, url, "has a fragment (#…), which is never sent; remove it");
     }
     if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw refused(url, "must use https: keys fetched over plain HTTP can be replaced on the"
+      throw refused(property, url, "must use https: keys fetched over plain HTTP can be replaced on the"
           + " way, and with them every token accepted (http is allowed only to the loopback"
           + " interface, e.g. http://127.0.0.1:8180/jwks for a local identity provider)");
     }
@@ -92,28 +101,38 @@ public final class JwksUrl {
    * @throws IllegalArgumentException naming the property, the URL and what went wrong
    */
   static String fetch(URI url, Duration timeout) {
+    return fetch(JwtSettings.VERIFY_KEYS_URL, url, timeout, "a JWKS document");
+  }
+
+  /**
+   * The document at {@code url}, which {@code property} led to, fetched once.
+   *
+   * @param what what the document should be, for messages
+   * @throws IllegalArgumentException naming the property, the URL and what went wrong
+   */
+  static String fetch(String property, URI url, Duration timeout, String what) {
     Answer answer;
     try {
       answer = get(url, (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
     } catch (IOException | RuntimeException e) {
-      throw refused(url.toString(), "could not be fetched (" + e.getClass().getSimpleName()
+      throw refused(property, url.toString(), "could not be fetched (" + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + printable(e.getMessage()))
           + "); check that the URL is right, that the server is reachable from here within "
           + JwtSettings.VERIFY_KEYS_URL_TIMEOUT + " (" + timeout + ") and, for https, that its"
           + " certificate is trusted by this JVM");
     }
     if (answer.status() != 200) {
-      throw refused(url.toString(), "answered HTTP " + answer.status() + " instead of 200 with a"
-          + " JWKS document" + (answer.status() / 100 == 3 ? " (redirects are not followed: set"
+      throw refused(property, url.toString(), "answered HTTP " + answer.status() + " instead of"
+          + " 200 with " + what + (answer.status() / 100 == 3 ? " (redirects are not followed: set"
           + " the URL it redirects to)" : ""));
     }
     if (answer.body().length > MAX_BYTES) {
-      throw refused(url.toString(), "answered with more than " + MAX_BYTES + " bytes, which is"
-          + " no JWKS");
+      throw refused(property, url.toString(), "answered with more than " + MAX_BYTES + " bytes,"
+          + " which is not " + what);
     }
     String text = new String(answer.body(), StandardCharsets.UTF_8); // JSON: UTF-8, RFC 8259
     if (text.isBlank()) {
-      throw refused(url.toString(), "answered with an empty body instead of a JWKS document");
+      throw refused(property, url.toString(), "answered with an empty body instead of " + what);
     }
     return text;
   }
@@ -147,8 +166,7 @@ public final class JwksUrl {
     return cut.replaceAll("\\p{Cntrl}", "?");
   }
 
-  private static IllegalArgumentException refused(String value, String rule) {
-    return new IllegalArgumentException(ConfigReader.describe(JwtSettings.VERIFY_KEYS_URL, value,
-        rule));
+  private static IllegalArgumentException refused(String property, String value, String rule) {
+    return new IllegalArgumentException(ConfigReader.describe(property, value, rule));
   }
 }

@@ -26,7 +26,8 @@ public final class JwtModule implements GatehouseModule {
   @Override
   public java.util.Set<String> enforcedAnnotations() {
     return java.util.Set.of("jakarta.annotation.security.RolesAllowed",
-        "jakarta.annotation.security.DenyAll", "jakarta.annotation.security.PermitAll");
+        "jakarta.annotation.security.DenyAll", "jakarta.annotation.security.PermitAll",
+        "dev.gatehouse.jwt.RequireScopes");
   }
 
   @Override

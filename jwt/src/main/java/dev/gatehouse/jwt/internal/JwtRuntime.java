@@ -5,6 +5,7 @@ import dev.gatehouse.core.spi.OptionalModule;
 import dev.gatehouse.core.spi.SettingsInForce;
 import dev.gatehouse.jwt.AccessTokenDenyList;
 import dev.gatehouse.jwt.JwtSettings;
+import dev.gatehouse.jwt.TokenClaims;
 import dev.gatehouse.jwt.PasswordHasher;
 import dev.gatehouse.jwt.RefreshTokenStore;
 import dev.gatehouse.jwt.RoleSource;
@@ -132,6 +133,18 @@ public class JwtRuntime {
     KeyRing keys = keyRing(settings);
     LOG.log(System.Logger.Level.INFO, "Gatehouse JWT active: " + settings + ", state in "
         + stateIn);
+    if (settings.maxTokenAge().compareTo(JwtSettings.MAX_ACCESS_TTL) > 0) {
+      LOG.log(System.Logger.Level.WARNING, "Gatehouse JWT accepts tokens living up to "
+          + settings.maxTokenAge() + " (" + JwtSettings.MAX_TOKEN_AGE + "), above the "
+          + JwtSettings.MAX_ACCESS_TTL + " default: a stolen token works that long, and a revoked"
+          + " user keeps access until it expires. Shorten the issuer's access-token lifetime and"
+          + " lower this setting when you can");
+    }
+    if (!settings.claims().requireJti()) {
+      LOG.log(System.Logger.Level.INFO, "Gatehouse JWT accepts tokens without jti ("
+          + TokenClaims.REQUIRE_JTI + "=false): such a token cannot be deny-listed by itself,"
+          + " only by its session (sid) or its expiry");
+    }
     return new InForce(settings, keys, store, new Revocations(store, denyList, settings, clock),
         new TokenVerifier(settings, keys, denyList, clock));
   }

@@ -28,6 +28,7 @@ public final class KeySetBuilder {
       + " PS256, PS384, PS512, ES256, ES384, ES512, EdDSA";
 
   private SignatureAlgorithm algorithm = SignatureAlgorithm.HS256;
+  private boolean algorithmSet;
   private Function<SignatureAlgorithm, SecretKey> secret;
   private String keyId;
   private Function<SignatureAlgorithm, JwksKeys.Parsed> verification;
@@ -55,6 +56,24 @@ public final class KeySetBuilder {
           "is not a signature algorithm; " + ALGORITHMS));
     }
     this.algorithm = alg;
+    this.algorithmSet = true;
+  }
+
+  /** The algorithm, unless one was set. */
+  public void defaultAlgorithm(SignatureAlgorithm alg) {
+    if (!algorithmSet) {
+      this.algorithm = alg;
+    }
+  }
+
+  /** Whether the algorithm chosen so far is HS256/384/512. */
+  public boolean isHmac() {
+    return KeyPolicy.isHmac(algorithm);
+  }
+
+  /** Whether a secret, a signing key, verification keys or a JWKS URL has been given. */
+  public boolean hasKeyMaterial() {
+    return secret != null || signing != null || verification != null || url != null;
   }
 
   /** A secret in base64 or base64url, whitespace ignored. */

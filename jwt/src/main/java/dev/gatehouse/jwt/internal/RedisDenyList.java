@@ -75,7 +75,10 @@ final class RedisDenyList implements AccessTokenDenyList {
   public boolean isDenied(String jti, String sid, Instant now) {
     try {
       if (sid == null) {
-        return redis.exists(key(jti));
+        return jti != null && redis.exists(key(jti));
+      }
+      if (jti == null) {
+        return redis.exists(sessionKey(sid));
       }
       if (!cluster) {
         return redis.exists(key(jti), sessionKey(sid)) > 0;

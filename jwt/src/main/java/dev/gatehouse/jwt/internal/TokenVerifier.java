@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.gatehouse.core.StoreUnavailableException;
 import dev.gatehouse.jwt.AccessTokenDenyList;
 import dev.gatehouse.jwt.JwtSettings;
+import dev.gatehouse.jwt.TokenClaims;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -16,6 +17,7 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.crypto.SecretKey;
@@ -65,6 +67,12 @@ final class TokenVerifier {
   private final boolean allowOnDenyListFailure;
   private final Clock clock;
   private final VerifiedTokens verified = new VerifiedTokens(VerifiedTokens.MAX_ENTRIES);
+  private final TokenClaims rules;
+  private final boolean audienceInAud;
+  private final List<ClaimPath> rolePaths;
+  private final List<ClaimPath> scopePaths;
+  private final ClaimPath audiencePath;
+  private final RefusalHints hints;
 
   /** One parser per verification key of one state of the key ring. */
   private record Parsers(KeyRing.State state, Map<String, DefaultJWTParser> byKid,
@@ -78,6 +86,12 @@ final class TokenVerifier {
     this.denyList = denyList;
     this.allowOnDenyListFailure = settings.allowOnDenyListFailure();
     this.clock = clock;
+    this.rules = settings.claims();
+    this.audienceInAud = rules.audienceClaim().equals(TokenClaims.DEFAULT_AUDIENCE_CLAIM);
+    this.rolePaths = rules.rolesClaims().stream().map(ClaimPath::parse).toList();
+    this.scopePaths = rules.scopesClaims().stream().map(ClaimPath::parse).toList();
+    this.audiencePath = ClaimPath.parse("\"" + rules.audienceClaim() + "\"");
+    this.hints = new RefusalHints(settings);
     this.parsers = parsersOf(keys.current());
   }
 
@@ -110,10 +124,12 @@ final class TokenVerifier {
         ? new JWTAuthContextInfo(secret, settings.issuer())
         : new JWTAuthContextInfo((PublicKey) key, settings.issuer());
     info.setSignatureAlgorithm(Set.of(settings.algorithm()));
-    info.setExpectedAudience(Set.of(settings.audience()));
-    info.setRequiredClaims(Set.of("exp", "iat", "sub", "jti"));
+    if (audienceInAud) {
+      info.setExpectedAudience(Set.of(settings.audience()));
+    }
+    // jti and the lifetime are checked by checkTime, which names the reason for RefusalHints
+    info.setRequiredClaims(Set.of("exp", "iat", "sub"));
     info.setClockSkew((int) settings.clockSkew().toSeconds());
-    info.setMaxTimeToLiveSecs(settings.maxTokenAge().toSeconds());
     info.setRequireNamedPrincipal(true);
     return info;
   }
@@ -124,7 +140,16 @@ final class TokenVerifier {
    * @throws AuthenticationFailure with the reason code
    * @throws StoreUnavailableException when the deny-list cannot be read and the policy is deny
    */
-  JsonWebToken verify(String token) throws AuthenticationFailure {
+  Verified verify(String token) throws AuthenticationFailure {
+    try {
+      return verifyText(token);
+    } catch (AuthenticationFailure f) {
+      hints.refused(f.reason(), f.detail());
+      throw f;
+    }
+  }
+
+  private Verified verifyText(String token) throws AuthenticationFailure {
     VerifiedTokens.Entry seen = verified.get(token);
     if (seen != null && !keys.current().verifies(seen.kid(), seen.key())) {
       verified.remove(token); // its key left the set: verified again, and refused
@@ -138,7 +163,7 @@ final class TokenVerifier {
         throw expired;
       }
       notDenied(seen.claims());
-      return seen.token();
+      return seen.verified();
     }
     if (token.length() > settings.maxTokenBytes()) {
       throw new AuthenticationFailure("token_too_large");
@@ -167,11 +192,54 @@ final class TokenVerifier {
     if (claims.sid() == null && claims.sidPresent()) {
       throw new AuthenticationFailure("bad_session_claim");
     }
+    checkClaims(jwt);
     notDenied(claims);
-    verified.put(token, new VerifiedTokens.Entry(jwt, claims, kid,
+    Verified v = new Verified(jwt, names(jwt, rolePaths, false), names(jwt, scopePaths, true));
+    verified.put(token, new VerifiedTokens.Entry(v, claims, kid,
         p.state().verification().get(kid)), clock.instant().getEpochSecond(),
         settings.clockSkew().toSeconds());
-    return jwt;
+    return v;
+  }
+
+  private static Set<String> names(JsonWebToken jwt, List<ClaimPath> paths, boolean scopes) {
+    if (paths.size() == 1) {
+      return Set.copyOf(paths.get(0).read(jwt, scopes));
+    }
+    Set<String> all = new java.util.HashSet<>();
+    paths.forEach(path -> all.addAll(path.read(jwt, scopes)));
+    return Set.copyOf(all);
+  }
+
+  /**
+   * What an external issuer's tokens are checked for beyond smallrye-jwt: the audience in another
+   * claim than {@code aud}, the authorized party, and that the token is an access token — a
+   * Keycloak ID or refresh token says so in its {@code typ} claim, and is refused even where its
+   * {@code aud} names this API.
+   */
+  private void checkClaims(JsonWebToken jwt) throws AuthenticationFailure {
+    if (!audienceInAud) {
+      if (jwt.getClaim(rules.audienceClaim()) == null) {
+        throw new AuthenticationFailure("missing_audience");
+      }
+      if (!audiencePath.read(jwt, false).contains(settings.audience())) {
+        throw new AuthenticationFailure("wrong_audience");
+      }
+    }
+    if (!rules.authorizedParties().isEmpty()) {
+      Object azp = jwt.getClaim("azp");
+      String party = azp instanceof jakarta.json.JsonString js ? js.getString()
+          : azp instanceof String str ? str : null;
+      if (party == null || !rules.authorizedParties().contains(party)) {
+        throw new AuthenticationFailure("unauthorized_party");
+      }
+    }
+    Object typ = jwt.getClaim("typ");
+    String t = typ instanceof jakarta.json.JsonString js ? js.getString()
+        : typ instanceof String str ? str : null;
+    if (t != null && (t.equalsIgnoreCase("ID") || t.equalsIgnoreCase("Refresh")
+        || t.equalsIgnoreCase("Offline") || t.equalsIgnoreCase("Logout"))) {
+      throw new AuthenticationFailure("not_an_access_token", KeyPolicy.printable(t));
+    }
   }
 
   /**
@@ -198,6 +266,9 @@ final class TokenVerifier {
 
   /** Step 5, on a token whose signature and claims have passed: asked once, never verified again. */
   private boolean denied(String jti, String sid) {
+    if (jti == null && sid == null) {
+      return false; // nothing a deny-list could name (require-jti=false, no session)
+    }
     try {
       return denyList.isDenied(jti, sid, clock.instant());
     } catch (StoreUnavailableException unreadable) {
@@ -242,9 +313,10 @@ final class TokenVerifier {
       }
     }
     Object typ = header.get("typ");
-    if (typ != null && !"JWT".equalsIgnoreCase(String.valueOf(typ))
-        && !"at+jwt".equalsIgnoreCase(String.valueOf(typ))) {
-      throw new AuthenticationFailure("wrong_type");
+    if (typ == null ? !rules.acceptsUntyped()
+        : !(typ instanceof String type) || !rules.acceptsType(type)) {
+      throw new AuthenticationFailure("wrong_type",
+          typ == null ? "none" : KeyPolicy.printable(String.valueOf(typ)));
     }
     Object kid = header.get("kid");
     if (kid == null) {
@@ -297,8 +369,11 @@ final class TokenVerifier {
     long skew = settings.clockSkew().toSeconds();
     long exp = c.exp();
     long iat = c.iat();
-    if (exp <= 0 || iat <= 0 || blank(c.sub()) || blank(c.jti()) || c.jti().length() > 256) {
+    if (exp <= 0 || iat <= 0 || blank(c.sub())) {
       throw new AuthenticationFailure("missing_claim");
+    }
+    if (c.jti() == null ? rules.requireJti() : blank(c.jti()) || c.jti().length() > 256) {
+      throw new AuthenticationFailure(c.jti() == null ? "missing_jti" : "missing_claim");
     }
     if (now > exp + skew) {
       throw new AuthenticationFailure("expired");
@@ -310,7 +385,7 @@ final class TokenVerifier {
       throw new AuthenticationFailure("not_yet_valid");
     }
     if (exp - iat > settings.maxTokenAge().toSeconds()) {
-      throw new AuthenticationFailure("lifetime_too_long");
+      throw new AuthenticationFailure("lifetime_too_long", String.valueOf(exp - iat));
     }
   }
 
@@ -327,9 +402,14 @@ final class TokenVerifier {
         if (ije.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.SIGNATURE_INVALID)) {
           return "bad_signature";
         }
-        if (ije.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.AUDIENCE_INVALID)
-            || ije.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.AUDIENCE_MISSING)) {
+        if (ije.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.AUDIENCE_MISSING)) {
+          return "missing_audience";
+        }
+        if (ije.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.AUDIENCE_INVALID)) {
           return "wrong_audience";
+        }
+        if (ije.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.JWT_ID_MISSING)) {
+          return "missing_jti";
         }
         if (ije.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.ISSUER_INVALID)
             || ije.hasErrorCode(org.jose4j.jwt.consumer.ErrorCodes.ISSUER_MISSING)) {

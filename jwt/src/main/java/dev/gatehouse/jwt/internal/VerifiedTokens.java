@@ -3,7 +3,6 @@ package dev.gatehouse.jwt.internal;
 import java.security.Key;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Access tokens whose signature, header, issuer and audience this verifier has already checked —
@@ -23,7 +22,7 @@ final class VerifiedTokens {
   static final int MAX_ENTRIES = 8192;
 
   /** A kept token, the claims its checks read (read once), and the key that verified it. */
-  record Entry(JsonWebToken token, TokenVerifier.Claims claims, String kid, Key key) {
+  record Entry(Verified verified, TokenVerifier.Claims claims, String kid, Key key) {
   }
 
   private final ConcurrentHashMap<String, Entry> tokens = new ConcurrentHashMap<>();

@@ -95,6 +95,11 @@ public final class Forge {
     return this;
   }
 
+  /** The claims as they stand, to read (e.g. {@code iat}) or change in place. */
+  public Map<String, Object> claims() {
+    return claims;
+  }
+
   public Forge key(Key signingKey) {
     this.key = signingKey;
     return this;
