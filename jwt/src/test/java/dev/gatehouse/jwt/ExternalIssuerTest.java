@@ -43,7 +43,7 @@ class ExternalIssuerTest {
   private static final KeyPair KEY = Pem.rsa(2048);
 
   @RegisterExtension
-  final LogCapture log = LogCapture.of("dev.gatehouse.jwt");
+  final LogCapture log = LogCapture.of("dev.gatehouse");
 
   private HttpServer idp;
   private String issuer;
@@ -246,6 +246,9 @@ class ExternalIssuerTest {
         .claim("scope", "notes:write notes:read"))).isEqualTo(200);
     assertThat(given().baseUri(server.baseUri().toString()).get("/notes").statusCode())
         .as("no token").isEqualTo(401);
+    assertThat(log.messages()).as("the endpoint report").anyMatch(m -> m.contains(
+        "GET /notes/write | who: roles writer; scopes notes:read, notes:write"))
+        .anyMatch(m -> m.contains("GET /notes | who: authenticated; scopes notes:read"));
   }
 
   @Test
