@@ -124,6 +124,19 @@ class BearerVerificationTest {
   }
 
   @Test
+  void acceptsACertificateThumbprintBesideTheKidWhichStillSelectsTheKey() {
+    // Entra ID v1.0 access tokens carry x5t beside kid; it names a certificate, carries no key
+    String thumbprint = "i6lGk3FZzxRcUb2C3nEQ7syHJlY";
+    assertThat(me(valid().header("x5t", thumbprint).sign()).statusCode()).isEqualTo(200);
+    assertThat(me(valid().header("x5t#S256", thumbprint + "i6lGk3FZzxRcUb2C3nE").sign())
+        .statusCode()).isEqualTo(200);
+    refused(valid().header("x5t", thumbprint)
+        .key(new HmacKey(Base64.getDecoder().decode(Servers.secret(32)))).sign(),
+        "bad_signature");
+    refused(valid().header("x5t", thumbprint).header("kid", "hs-other").sign(), "unknown_kid");
+  }
+
+  @Test
   void rejectsCriticalHeaderExtensions() {
     refused(valid().header("crit", List.of("x-policy")).header("x-policy", "1").sign(),
         "forbidden_header_crit");

@@ -31,9 +31,11 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  *       of the last character zero (RFC 4648 §3.5) — checked before anything is decoded; a JSON
  *       header without duplicate members;
  *   <li>header (RFC 8725 §2.1, §3.1): {@code alg} is exactly the pinned algorithm; no
- *       {@code jwk}, {@code jku}, {@code x5u}, {@code x5c}, {@code x5t} (keys never come from a
- *       token), no {@code crit}, {@code enc} or {@code zip}; {@code kid}, if present, names a
- *       configured key (absent only when exactly one key is configured);
+ *       {@code jwk}, {@code jku}, {@code x5u} or {@code x5c} (keys never come from a token), no
+ *       {@code crit}, {@code enc} or {@code zip}; {@code kid}, if present, names a configured key
+ *       (absent only when exactly one key is configured). A certificate thumbprint
+ *       ({@code x5t}, {@code x5t#S256}) may stand beside it and is ignored: it carries no key,
+ *       and Entra ID puts {@code x5t} in every v1.0 access token;
  *   <li>signature, {@code iss}, {@code aud} and presence of {@code exp}, {@code iat},
  *       {@code sub}, {@code jti} — by smallrye-jwt with the algorithm pinned;
  *   <li>time, on the injected clock: not expired, not issued in the future, {@code nbf} reached,
@@ -52,8 +54,13 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  */
 final class TokenVerifier {
 
-  private static final Set<String> FORBIDDEN_HEADERS = Set.of("jwk", "jku", "x5u", "x5c", "x5t",
-      "x5t#S256", "crit", "enc", "zip");
+  /**
+   * Members that carry or point to a key, or change how the token is read. Not {@code x5t} or
+   * {@code x5t#S256}: a thumbprint names a certificate without carrying it, the key is still the
+   * one the {@code kid} names, and refusing it refused every Entra ID v1.0 access token.
+   */
+  private static final Set<String> FORBIDDEN_HEADERS = Set.of("jwk", "jku", "x5u", "x5c", "crit",
+      "enc", "zip");
   private static final ObjectMapper HEADER_JSON = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
