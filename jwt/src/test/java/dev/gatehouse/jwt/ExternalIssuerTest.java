@@ -307,6 +307,18 @@ class ExternalIssuerTest {
     assertThat(status("/me", token().claim("typ", "ID"))).as("Keycloak's ID token")
         .isEqualTo(401);
     assertThat(status("/me", token().claim("typ", "Refresh"))).isEqualTo(401);
+    assertThat(status("/me", token().claim("at_hash", "HK6E_P6Dh8Y93mRNtsDB1Q")))
+        .as("an OpenID Connect ID token, as Google's").isEqualTo(401);
+    assertThat(status("/me", token().claim("c_hash", "LDktKdoQak3Pk0cnXxCltA"))).isEqualTo(401);
+    assertThat(status("/me", token().claim("token_use", "id"))).as("Cognito's ID token")
+        .isEqualTo(401);
+    assertThat(status("/me", token().claim("token_use", "access"))).as("Cognito's access token")
+        .isEqualTo(200);
+    assertThat(hints()).filteredOn(m -> m.contains("(not_an_access_token)")).singleElement()
+        .asString().isEqualTo("Gatehouse JWT refused a token (not_an_access_token): it has a"
+        + " typ claim \"ID\", which marks an ID or refresh token presented as an access token."
+        + " Send the access token. Logged once; later refusals of this kind are security events"
+        + " only.");
     server.stop();
     start(service().property("gatehouse.jwt.token-types", "at+jwt"));
     assertThat(status("/me", token().header("typ", "at+jwt"))).isEqualTo(200);

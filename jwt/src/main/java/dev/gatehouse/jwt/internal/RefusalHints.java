@@ -56,7 +56,7 @@ final class RefusalHints {
           + " (at most P1D)";
       case "wrong_type" -> "its header typ is \"" + detail + "\", not one of "
           + TokenClaims.TOKEN_TYPES + " " + settings.claims().tokenTypes();
-      case "not_an_access_token" -> "its typ claim is \"" + detail + "\": an ID or refresh"
+      case "not_an_access_token" -> "it has " + detail + ", which marks an ID or refresh"
           + " token presented as an access token. Send the access token";
       case "unauthorized_party" -> "its azp is not one of " + TokenClaims.AUTHORIZED_PARTIES
           + " " + settings.claims().authorizedParties() + ": a token issued to another client";

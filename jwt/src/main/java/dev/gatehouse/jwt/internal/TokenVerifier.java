@@ -219,9 +219,8 @@ final class TokenVerifier {
 
   /**
    * What an external issuer's tokens are checked for beyond smallrye-jwt: the audience in another
-   * claim than {@code aud}, the authorized party, and that the token is an access token — a
-   * Keycloak ID or refresh token says so in its {@code typ} claim, and is refused even where its
-   * {@code aud} names this API.
+   * claim than {@code aud}, the authorized party, and that the token is an access token
+   * ({@link #notAnAccessToken}) — refused even where its {@code aud} names this API.
    */
   private void checkClaims(JsonWebToken jwt) throws AuthenticationFailure {
     if (!audienceInAud) {
@@ -233,20 +232,46 @@ final class TokenVerifier {
       }
     }
     if (!rules.authorizedParties().isEmpty()) {
-      Object azp = jwt.getClaim("azp");
-      String party = azp instanceof jakarta.json.JsonString js ? js.getString()
-          : azp instanceof String str ? str : null;
+      String party = text(jwt.getClaim("azp"));
       if (party == null || !rules.authorizedParties().contains(party)) {
         throw new AuthenticationFailure("unauthorized_party");
       }
     }
-    Object typ = jwt.getClaim("typ");
-    String t = typ instanceof jakarta.json.JsonString js ? js.getString()
-        : typ instanceof String str ? str : null;
-    if (t != null && (t.equalsIgnoreCase("ID") || t.equalsIgnoreCase("Refresh")
-        || t.equalsIgnoreCase("Offline") || t.equalsIgnoreCase("Logout"))) {
-      throw new AuthenticationFailure("not_an_access_token", KeyPolicy.printable(t));
+    String other = notAnAccessToken(jwt);
+    if (other != null) {
+      throw new AuthenticationFailure("not_an_access_token", other);
     }
+  }
+
+  /**
+   * What marks the token as another kind than an access token, or null: a Keycloak {@code typ}
+   * claim of an ID, refresh or logout token; an Amazon Cognito {@code token_use} other than
+   * {@code access}; an {@code at_hash} or {@code c_hash}, which OpenID Connect defines for ID
+   * tokens only (Core §3.1.3.6, §3.3.2.11) — no access token carries the hash of an access token,
+   * and Google's ID token from a code-flow sign-in always has one. Not {@code nonce}: Keycloak
+   * before 24 put it in access tokens too.
+   */
+  private static String notAnAccessToken(JsonWebToken jwt) {
+    String typ = text(jwt.getClaim("typ"));
+    if (typ != null && (typ.equalsIgnoreCase("ID") || typ.equalsIgnoreCase("Refresh")
+        || typ.equalsIgnoreCase("Offline") || typ.equalsIgnoreCase("Logout"))) {
+      return "a typ claim \"" + KeyPolicy.printable(typ) + "\"";
+    }
+    Object use = jwt.getClaim("token_use");
+    if (use != null && !"access".equals(text(use))) {
+      return "a token_use claim \"" + KeyPolicy.printable(String.valueOf(text(use))) + "\"";
+    }
+    for (String hash : List.of("at_hash", "c_hash")) {
+      if (jwt.getClaim(hash) != null) {
+        return "an " + hash + " claim";
+      }
+    }
+    return null;
+  }
+
+  private static String text(Object claim) {
+    return claim instanceof jakarta.json.JsonString js ? js.getString()
+        : claim instanceof String str ? str : null;
   }
 
   /**
