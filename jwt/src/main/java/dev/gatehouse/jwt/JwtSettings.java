@@ -417,9 +417,22 @@ public final class JwtSettings {
       return this;
     }
 
-    /** The {@code aud} of issued tokens; accepted tokens must contain it. Required. */
+    /**
+     * The {@code aud} of issued tokens; accepted tokens must contain it. Required. A Google OAuth
+     * client id ({@code ….apps.googleusercontent.com}) is refused: only Google ID tokens name
+     * one, and an ID token tells that client who signed in — it is not an access token for an
+     * API, and nothing else in a "Sign in with Google" credential says so.
+     */
     public Builder audience(String aud) {
-      this.audience = nonBlank(AUDIENCE, aud, AUDIENCE_REQUIRED);
+      String a = nonBlank(AUDIENCE, aud, AUDIENCE_REQUIRED);
+      if (a.toLowerCase(Locale.ROOT).endsWith(".apps.googleusercontent.com")) {
+        throw new IllegalArgumentException(ConfigReader.describe(AUDIENCE, a, "is a Google OAuth"
+            + " client id: the tokens naming it are Google ID tokens, which tell that client who"
+            + " signed in and are not access tokens for an API (Google issues no JWT access"
+            + " tokens for yours). Name this API as its tokens do, e.g. the URL of a Cloud Run"
+            + " service for the ID tokens a service account mints to call it"));
+      }
+      this.audience = a;
       return this;
     }
 

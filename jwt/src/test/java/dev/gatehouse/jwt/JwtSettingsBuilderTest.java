@@ -61,6 +61,24 @@ class JwtSettingsBuilderTest {
   }
 
   @Test
+  void aGoogleOAuthClientIdIsRefusedAsTheAudienceForOnlyIdTokensNameOne() {
+    String client = "1234987819200-k9u2fa7hvq1lbmrq3c5ejdu4tnp3kf1o.apps.googleusercontent.com";
+    String refusal = "gatehouse.jwt.audience: \"" + client + "\" is a Google OAuth client id:"
+        + " the tokens naming it are Google ID tokens, which tell that client who signed in and"
+        + " are not access tokens for an API (Google issues no JWT access tokens for yours). Name"
+        + " this API as its tokens do, e.g. the URL of a Cloud Run service for the ID tokens a"
+        + " service account mints to call it";
+    assertThatThrownBy(() -> JwtSettings.builder().audience(client)).hasMessage(refusal);
+    assertThat(problems(Map.of(JwtSettings.ISSUER, "https://accounts.google.com",
+        JwtSettings.AUDIENCE, client, JwtSettings.ALGORITHM, "RS256", JwtSettings.VERIFY_KEYS,
+        Pem.of(Pem.rsa(2048).getPublic())))).containsExactly(refusal);
+    assertThat(JwtSettings.builder().issuer("https://accounts.google.com")
+        .audience("https://notes-api-4f2kq7xdna-ew.a.run.app").algorithm("RS256")
+        .verificationKeys(List.of(Pem.rsa(2048).getPublic())).build().audience())
+        .isEqualTo("https://notes-api-4f2kq7xdna-ew.a.run.app");
+  }
+
+  @Test
   void buildRefusesMissingIssuerAudienceAndKeyNamingTheProperty() {
     assertThatThrownBy(() -> JwtSettings.builder().audience("a").hmacSecret(SECRET).build())
         .hasMessage("gatehouse.jwt.issuer: is required: set it to the name or URL your tokens are"
