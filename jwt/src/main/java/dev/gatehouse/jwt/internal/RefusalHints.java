@@ -44,16 +44,18 @@ final class RefusalHints {
           + " accept such tokens the provider must issue them for " + audience + " (Entra ID:"
           + " the API's Application ID URI or client id; Auth0: the API's identifier)";
       case "missing_jti" -> "it has no jti (Entra ID issues uti instead; Keycloak's lightweight"
-          + " access tokens omit it). Set " + TokenClaims.REQUIRE_JTI + "=false to accept such"
-          + " tokens; a single token then cannot be deny-listed, only its session or its expiry"
-          + " ends it";
+          + " access tokens and Auth0's default token profile omit it, Auth0's RFC 9068 profile"
+          + " has one: APIs > the API > JSON Web Token (JWT) Profile). Set "
+          + TokenClaims.REQUIRE_JTI + "=false to accept such tokens; a single token then cannot"
+          + " be deny-listed, only its session or its expiry ends it";
       case "lifetime_too_long" -> "it lives " + detail + " s (exp - iat), longer than "
           + JwtSettings.MAX_TOKEN_AGE + " (" + settings.maxTokenAge() + "). Shorten access"
           + " tokens at the provider (Keycloak: Realm settings > Tokens > Access Token Lifespan;"
           + " Entra ID: a token lifetime policy's AccessTokenLifetime; Auth0: APIs > the API >"
-          + " Token Expiration; Okta: the authorization server's access policy rule), or, when"
-          + " this service only verifies that issuer's tokens, raise " + JwtSettings.MAX_TOKEN_AGE
-          + " (at most P1D)";
+          + " Token Expiration; Okta: the authorization server's access policy rule; Amazon"
+          + " Cognito: the app client's access token expiration), or, when this service only"
+          + " verifies that issuer's tokens, raise " + JwtSettings.MAX_TOKEN_AGE + " (at most"
+          + " P1D)";
       case "wrong_type" -> "its header typ is \"" + detail + "\", not one of "
           + TokenClaims.TOKEN_TYPES + " " + settings.claims().tokenTypes();
       case "not_an_access_token" -> "it has " + detail + ", which marks an ID or refresh"
