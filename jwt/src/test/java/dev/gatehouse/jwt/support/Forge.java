@@ -50,6 +50,14 @@ public final class Forge {
   }
 
   /**
+   * No header member, no claim and no key: for a token whose every member the caller sets, as
+   * {@link ProviderFixtures} does to shape tokens as a provider documents them.
+   */
+  public static Forge empty() {
+    return new Forge();
+  }
+
+  /**
    * The kid Gatehouse derives for an HMAC secret under the tests' issuer: {@code hs-} and 48 bits
    * of HMAC-SHA256(secret, "gatehouse.jwt.key-id:" + issuer), base64url.
    */
