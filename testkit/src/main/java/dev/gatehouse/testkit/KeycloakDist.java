@@ -42,9 +42,9 @@ import java.util.zip.ZipFile;
 final class KeycloakDist {
 
   /** The zip the build copied; see the root pom's {@code keycloak-dist} execution. */
-  static final String ZIP_PROPERTY = "gatehouse.test.keycloak-zip";
+  static final String ZIP_PROPERTY = "gatehouse-test.keycloak-zip";
   /** Where slots are unpacked; {@code <java.io.tmpdir>/gatehouse-keycloak} unless set. */
-  static final String DIR_PROPERTY = "gatehouse.test.keycloak-dir";
+  static final String DIR_PROPERTY = "gatehouse-test.keycloak-dir";
 
   private static final String MARKER = ".gatehouse-unpacked";
   private static final String PID_FILE = ".gatehouse-keycloak.pid";
