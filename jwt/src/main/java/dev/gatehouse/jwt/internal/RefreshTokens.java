@@ -10,9 +10,6 @@ import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
-import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
  * The opaque refresh-token format: base64url of a 16-byte family key, a 4-byte generation
@@ -171,10 +168,11 @@ public final class RefreshTokens {
   }
 
   private static SecretKeySpec key(Parsed presented) {
-    HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-    hkdf.init(new HKDFParameters(presented.bytes(), null, SEAL_INFO));
-    byte[] key = new byte[32];
-    hkdf.generateBytes(key, 0, key.length);
-    return new SecretKeySpec(key, "AES");
+    byte[] key = Hkdf.sha256(presented.bytes(), SEAL_INFO, 32);
+    try {
+      return new SecretKeySpec(key, "AES");
+    } finally {
+      Arrays.fill(key, (byte) 0); // SecretKeySpec holds its own copy
+    }
   }
 }
