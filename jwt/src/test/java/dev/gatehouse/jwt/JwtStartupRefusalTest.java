@@ -289,12 +289,4 @@ class JwtStartupRefusalTest {
     List<String> p = problems(hs(secret).property("gatehouse.jwt.access-token-ttl", "PT2H"));
     assertThat(String.join("\n", p)).doesNotContain(secret);
   }
-
-  @Test
-  void refusesAHashingCapacityOfZero() {
-    assertThat(problems(hs(Servers.secret(32))
-        .property("gatehouse.password.max-concurrent-hashes", "0"))).containsExactly(
-        "gatehouse.password.max-concurrent-hashes: \"0\" must be from 1 to 1024; each hash takes"
-            + " 19 MiB and a core, e.g. twice the processors");
-  }
 }

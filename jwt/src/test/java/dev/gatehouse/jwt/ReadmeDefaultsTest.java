@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The README's defaults of {@code gatehouse.jwt.*} and {@code gatehouse.password.*}. */
+/** The README's defaults of {@code gatehouse.jwt.*}. */
 class ReadmeDefaultsTest {
 
   @Test
@@ -51,16 +51,12 @@ class ReadmeDefaultsTest {
     defaults.put(JwtSettings.DENYLIST_FAILURE, s.allowOnDenyListFailure() ? "allow" : "deny");
     defaults.put(JwtSettings.MAX_FAMILIES, s.maxFamilies());
     defaults.put(JwtSettings.KEY_REFRESH_INTERVAL, s.keyRefreshInterval());
-    defaults.put(PasswordHasher.MAX_CONCURRENT, new Words("twice the processors"));
-    defaults.put(PasswordHasher.MAX_WAIT, PasswordHasher.DEFAULT_MAX_WAIT);
-    ReadmeTable.read().assertDefaults(List.of("gatehouse.jwt.", "gatehouse.password."), defaults);
+    ReadmeTable.read().assertDefaults(List.of("gatehouse.jwt."), defaults);
     // what the words say
     assertThat(s.maxTokenAge()).isEqualTo(s.accessTokenTtl());
     assertThat(s.claims().rolesClaims()).containsExactly("groups");
     assertThat(s.claims().scopesClaims()).containsExactly("scope", "scp");
     assertThat(s.claims().authorizedParties()).isEmpty();
     assertThat(s.claims().tokenTypes()).containsExactlyInAnyOrder("JWT", "at+jwt");
-    assertThat(PasswordHasher.DEFAULT_MAX_CONCURRENT)
-        .isEqualTo(2 * Runtime.getRuntime().availableProcessors());
   }
 }

@@ -164,7 +164,6 @@ class SecretLeakIT {
     captured.add(JwtSettings.fromConfig(config).toString());
     captured.add(String.valueOf(RedisSettings.fromConfig(config)));
     captured.add(CoreSettings.fromConfig(config).toString());
-    captured.add(PasswordHasher.PasswordLimits.fromConfig(config).toString());
   }
 
   private void keepEvents(EmbeddedServer server) {

@@ -58,7 +58,7 @@ public final class Security {
   }
 
   /** Seeds admin@example.com with role admin (EXAMPLE_ADMIN_PASSWORD), once. */
-  public static void seedAdmin(Users users, dev.gatehouse.jwt.PasswordHasher hasher,
+  public static void seedAdmin(Users users, dev.gatehouse.passwords.PasswordHasher hasher,
       String password) {
     if (users.byEmail("admin@example.com").isEmpty()) {
       users.create("admin@example.com", "Administrator", hasher.hash(password),

@@ -6,7 +6,6 @@ import dev.gatehouse.core.spi.SettingsInForce;
 import dev.gatehouse.jwt.AccessTokenDenyList;
 import dev.gatehouse.jwt.JwtSettings;
 import dev.gatehouse.jwt.TokenClaims;
-import dev.gatehouse.jwt.PasswordHasher;
 import dev.gatehouse.jwt.RefreshTokenStore;
 import dev.gatehouse.jwt.RoleSource;
 import jakarta.annotation.PostConstruct;
@@ -87,7 +86,6 @@ public class JwtRuntime {
   @PostConstruct
   void init() {
     IdentityConflicts.refuseIfPresent();
-    PasswordHasher.PasswordLimits.fromConfig(config); // validated now, used by the hasher
     clock = clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
     redis = OptionalModule.REDIS.present(config, JwtRuntime.class)
         ? RedisStores.open().orElse(null) : null;

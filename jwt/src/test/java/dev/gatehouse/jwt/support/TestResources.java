@@ -83,26 +83,6 @@ public final class TestResources {
     }
   }
 
-  /** A password check, as a login does one: an Argon2id hash per call. */
-  @Path("/password-check")
-  @RequestScoped
-  @Produces(MediaType.APPLICATION_JSON)
-  @Consumes(MediaType.APPLICATION_JSON)
-  public static class PasswordCheck {
-    @Inject
-    dev.gatehouse.jwt.PasswordHasher hasher;
-
-    /** The body of a check. */
-    public record Attempt(@NotBlank @Size(max = 128) String password) {
-    }
-
-    @POST
-    @PermitAll
-    public Map<String, Boolean> check(Attempt attempt) {
-      return Map.of("match", hasher.verify(null, attempt.password()));
-    }
-  }
-
   /** Who am I. */
   @Path("/me")
   @RequestScoped

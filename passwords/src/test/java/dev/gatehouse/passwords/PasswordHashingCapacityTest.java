@@ -1,10 +1,10 @@
-package dev.gatehouse.jwt;
+package dev.gatehouse.passwords;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.jwt.support.Servers;
-import dev.gatehouse.jwt.support.TestResources;
+import dev.gatehouse.core.GatehouseCoreFeature;
+import dev.gatehouse.passwords.support.PasswordResources;
 import dev.gatehouse.testkit.EmbeddedServer;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PasswordHashingCapacityTest {
 
   @RegisterExtension
-  static final EmbeddedServer server = Servers.hs256(Servers.secret(32))
-      .register(TestResources.PasswordCheck.class)
+  static final EmbeddedServer server = EmbeddedServer.builder()
+      .register(GatehouseCoreFeature.class, PasswordResources.PasswordCheck.class)
       .property("gatehouse.password.max-concurrent-hashes", "1")
       .property("gatehouse.password.max-wait", "PT0S")
       .build();

@@ -1,4 +1,4 @@
-package dev.gatehouse.jwt;
+package dev.gatehouse.passwords;
 
 import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.ProblemException;
@@ -179,7 +179,8 @@ public class PasswordHasher {
 
   /**
    * The hashing limits from MicroProfile Config ({@link #MAX_CONCURRENT}, {@link #MAX_WAIT}),
-   * validated — the jwt module reads them at start-up, so a bad value stops the application then.
+   * validated — this module reads them when the application starts, so a bad value stops the
+   * application then, not at its first login.
    *
    * @param maxConcurrent hashes at once
    * @param maxWait longest wait for a turn

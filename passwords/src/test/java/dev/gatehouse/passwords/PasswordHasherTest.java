@@ -1,4 +1,4 @@
-package dev.gatehouse.jwt;
+package dev.gatehouse.passwords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
