@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
  * The compatibility application uses gatehouse-jwt, -ratelimit, -ownership and -cors but not
  * gatehouse-redis, as a service without Redis does (issue 22): its WAR and its Quarkus build carry
  * no Redis client and none of what Jedis brings, and asking for Redis without gatehouse-redis
- * refuses start-up instead of keeping sessions and limits in one instance's memory.
+ * refuses start-up instead of keeping sessions and limits in one instance's memory. It hashes no
+ * passwords either, so neither carries Bouncy Castle, which only gatehouse-passwords brings
+ * (issue 23).
  */
 class FootprintIT {
 
@@ -31,33 +33,53 @@ class FootprintIT {
 
   private static final Tokens TOKENS = Tokens.random();
 
+  /** What gatehouse-passwords brings: Argon2id's Bouncy Castle, 7 MB. */
+  private static final List<String> PASSWORD_JARS = List.of("gatehouse-passwords", "bcprov");
+
   private static boolean fromRedis(String jar) {
     return REDIS_JARS.stream().anyMatch(jar::contains);
   }
 
-  @Test
-  void theWarOfAServiceWithoutGatehouseRedisCarriesNoRedisClient() throws IOException {
-    List<String> libs;
+  private static boolean fromPasswords(String jar) {
+    return PASSWORD_JARS.stream().anyMatch(jar::contains);
+  }
+
+  private static List<String> warLibs() throws IOException {
     try (ZipFile war = new ZipFile(System.getProperty("compat.war"))) {
-      libs = war.stream().map(ZipEntry::getName)
+      return war.stream().map(ZipEntry::getName)
           .filter(n -> n.startsWith("WEB-INF/lib/") && n.endsWith(".jar"))
           .map(n -> n.substring("WEB-INF/lib/".length())).toList();
     }
-    assertThat(libs).as("WEB-INF/lib").anyMatch(n -> n.startsWith("gatehouse-jwt-"))
+  }
+
+  private static List<String> quarkusLibs() throws IOException {
+    Path lib = Path.of(System.getProperty("compat.quarkus-rest")).resolveSibling("lib")
+        .resolve("main");
+    try (Stream<Path> jars = Files.list(lib)) {
+      return jars.map(p -> p.getFileName().toString()).toList();
+    }
+  }
+
+  @Test
+  void theWarOfAServiceWithoutGatehouseRedisCarriesNoRedisClient() throws IOException {
+    assertThat(warLibs()).as("WEB-INF/lib").anyMatch(n -> n.startsWith("gatehouse-jwt-"))
         .anyMatch(n -> n.startsWith("gatehouse-ratelimit-"))
         .noneMatch(FootprintIT::fromRedis);
   }
 
   @Test
   void theQuarkusBuildOfAServiceWithoutGatehouseRedisCarriesNoRedisClient() throws IOException {
-    Path lib = Path.of(System.getProperty("compat.quarkus-rest")).resolveSibling("lib")
-        .resolve("main");
-    List<String> libs;
-    try (Stream<Path> jars = Files.list(lib)) {
-      libs = jars.map(p -> p.getFileName().toString()).toList();
-    }
-    assertThat(libs).as(lib.toString()).anyMatch(n -> n.contains("gatehouse-jwt"))
+    assertThat(quarkusLibs()).as("quarkus-app/lib/main").anyMatch(n -> n.contains("gatehouse-jwt"))
         .noneMatch(FootprintIT::fromRedis);
+  }
+
+  @Test
+  void theWarAndTheQuarkusBuildOfAServiceThatHashesNoPasswordsCarryNoBouncyCastle()
+      throws IOException {
+    assertThat(warLibs()).as("WEB-INF/lib").anyMatch(n -> n.startsWith("gatehouse-jwt-"))
+        .noneMatch(FootprintIT::fromPasswords);
+    assertThat(quarkusLibs()).as("quarkus-app/lib/main").anyMatch(n -> n.contains("gatehouse-jwt"))
+        .noneMatch(FootprintIT::fromPasswords);
   }
 
   @Test
