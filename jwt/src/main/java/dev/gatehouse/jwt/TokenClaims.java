@@ -43,7 +43,7 @@ public final class TokenClaims {
   public static final String SCOPES_CLAIMS = "gatehouse.jwt.scopes-claims";
   /** The claim that must name this API ({@code gatehouse.jwt.audience}). */
   public static final String AUDIENCE_CLAIM = "gatehouse.jwt.audience-claim";
-  /** The clients ({@code azp}) whose tokens are accepted; unset: any. */
+  /** The clients ({@code azp}, {@code client_id}, {@code appid}, {@code cid}) accepted; unset: any. */
   public static final String AUTHORIZED_PARTIES = "gatehouse.jwt.authorized-parties";
   /** Whether a token without {@code jti} is refused. */
   public static final String REQUIRE_JTI = "gatehouse.jwt.require-jti";
@@ -155,7 +155,7 @@ public final class TokenClaims {
   @Override
   public String toString() {
     return "roles from " + roles + ", scopes from " + scopes + ", audience in " + audienceClaim
-        + (authorizedParties.isEmpty() ? "" : ", azp in " + new java.util.TreeSet<>(authorizedParties))
+        + (authorizedParties.isEmpty() ? "" : ", client in " + new java.util.TreeSet<>(authorizedParties))
         + (requireJti ? "" : ", jti optional") + ", typ " + new java.util.TreeSet<>(tokenTypes);
   }
 
@@ -222,9 +222,10 @@ public final class TokenClaims {
     }
 
     /**
-     * The clients whose tokens are accepted, by the token's {@code azp} (the OpenID Connect
-     * authorized party: Keycloak's and Entra ID v2's client id); a token without {@code azp}
-     * is then refused. Default: none, {@code azp} not checked.
+     * The clients whose tokens are accepted, by the client the token names: its {@code azp} (the
+     * OpenID Connect authorized party: Keycloak, Entra ID v2, Auth0), else {@code client_id}
+     * (RFC 9068, Cognito), {@code appid} (Entra ID v1) or {@code cid} (Okta), the first present;
+     * a token naming none is then refused. Default: none, the client not checked.
      */
     public Builder authorizedParties(String... clients) {
       return authorizedParties(List.of(clients));

@@ -224,6 +224,15 @@ class IdentityProviderTokensTest {
     assertThat(refusal(lives(ProviderFixtures.entraV1(key, now()), 90 * 60 + 1)))
         .isEqualTo("lifetime_too_long");
 
+    start(service(ENTRA_V1_ISSUER, ENTRA_APP_ID_URI, jwks)
+        .property("gatehouse.jwt.require-jti", "false")
+        .property("gatehouse.jwt.max-token-age", "PT90M")
+        .property("gatehouse.jwt.authorized-parties", ProviderFixtures.ENTRA_CLIENT_APP));
+    assertThat(status("/me", ProviderFixtures.entraV1(key, now()))).as("the client in appid")
+        .isEqualTo(200);
+    assertThat(refusal(ProviderFixtures.entraV1(key, now()).claim("appid",
+        "0b2d6c4e-1111-4a5b-9c8d-7e6f5a4b3c2d"))).as("another client")
+        .isEqualTo("unauthorized_party");
     assertThat(refusal(ProviderFixtures.entraV1(key, now()).claim("aud", "api://other-api")))
         .isEqualTo("wrong_audience");
     assertThat(refusal(ProviderFixtures.entraV1(key, now()).claim("iss",
@@ -334,6 +343,12 @@ class IdentityProviderTokensTest {
     lacksScope("/scoped/okta", ProviderFixtures.okta(key, now()).claim("scp",
         List.of("openid")), "notes:read");
 
+    start(service(OKTA_ISSUER, OKTA_AUDIENCE, jwks).property("gatehouse.jwt.max-token-age", "PT1H")
+        .property("gatehouse.jwt.authorized-parties", ProviderFixtures.OKTA_CLIENT));
+    assertThat(status("/me", ProviderFixtures.okta(key, now()))).as("the client in cid")
+        .isEqualTo(200);
+    assertThat(refusal(ProviderFixtures.okta(key, now()).claim("cid", "0oaOTHEREXAMPLE")))
+        .as("another client").isEqualTo("unauthorized_party");
     assertThat(refusal(ProviderFixtures.okta(key, now()).claim("aud", "api://billing")))
         .isEqualTo("wrong_audience");
     assertThat(refusal(ProviderFixtures.okta(key, now()).claim("iss",

@@ -60,7 +60,7 @@ final class RefusalHints {
           + TokenClaims.TOKEN_TYPES + " " + settings.claims().tokenTypes();
       case "not_an_access_token" -> "it has " + detail + ", which marks an ID or refresh"
           + " token presented as an access token. Send the access token";
-      case "unauthorized_party" -> "its azp is not one of " + TokenClaims.AUTHORIZED_PARTIES
+      case "unauthorized_party" -> "the client it names (azp, client_id, appid or cid) is not one of " + TokenClaims.AUTHORIZED_PARTIES
           + " " + settings.claims().authorizedParties() + ": a token issued to another client";
       default -> null;
     };

@@ -66,6 +66,14 @@ final class TokenVerifier {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
+  /**
+   * Where a token names the client it was issued to, in the order read: OpenID Connect's
+   * {@code azp} (Keycloak, Entra ID v2, Auth0, Google), RFC 9068's {@code client_id} (Cognito,
+   * Auth0's RFC 9068 profile), Entra ID v1's {@code appid}, Okta's {@code cid}. All are the
+   * issuer's statements in a signed token, so the first present is the client.
+   */
+  private static final List<String> PARTY_CLAIMS = List.of("azp", "client_id", "appid", "cid");
+
   private final JwtSettings settings;
   private final String algorithm;
   private final KeyRing keys;
@@ -232,7 +240,13 @@ final class TokenVerifier {
       }
     }
     if (!rules.authorizedParties().isEmpty()) {
-      String party = text(jwt.getClaim("azp"));
+      String party = null;
+      for (String claim : PARTY_CLAIMS) {
+        party = text(jwt.getClaim(claim));
+        if (party != null) {
+          break;
+        }
+      }
       if (party == null || !rules.authorizedParties().contains(party)) {
         throw new AuthenticationFailure("unauthorized_party");
       }
