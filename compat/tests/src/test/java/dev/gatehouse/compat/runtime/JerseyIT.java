@@ -6,6 +6,7 @@ import dev.gatehouse.compat.BugResource;
 import dev.gatehouse.compat.ClientEcho;
 import dev.gatehouse.compat.CompatResource;
 import dev.gatehouse.compat.EchoingExceptionMapper;
+import dev.gatehouse.compat.IdentityProviderResource;
 import dev.gatehouse.compat.JacksonSettings;
 import dev.gatehouse.compat.ProfileResource;
 import dev.gatehouse.compat.SingletonOwnerResource;
@@ -14,6 +15,9 @@ import dev.gatehouse.compat.broken.UndeclaredResource;
 import dev.gatehouse.core.GatehouseCoreFeature;
 import dev.gatehouse.core.config.GatehouseConfigException;
 import dev.gatehouse.testkit.EmbeddedServer;
+import dev.gatehouse.testkit.EmbeddedServerProcess;
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -24,9 +28,17 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * Jersey 3.1 + Weld SE on Jetty 12, in this JVM — the test kit every module's tests use — with the
  * application registered by hand, the Jersey way: {@code GatehouseCoreFeature} and the resources.
+ * The instance verifying Keycloak's tokens runs in a child JVM with the same class path: one JVM
+ * holds one Gatehouse application at a time (its configuration is registered per class loader).
  */
-class JerseyIT extends RuntimeContract {
+class JerseyIT extends RuntimeContract implements IdentityProviderContract {
 
+  /** The application, registered by hand in both instances. */
+  private static final List<Class<?>> APPLICATION = List.of(GatehouseCoreFeature.class,
+      CompatResource.class, ClientEcho.class, ApplicationScopedOwnerResource.class,
+      SingletonOwnerResource.class, UnscopedOwnerResource.class, EchoingExceptionMapper.class,
+      BugResource.class, AccountResource.class, ProfileResource.class, JacksonSettings.class,
+      org.wildfly.quickstarts.compat.QuickstartItems.class, IdentityProviderResource.class);
   private static final Tokens TOKENS = Tokens.random();
   private static final StringBuffer LOG = new StringBuffer();
   private static final Handler CAPTURE = new Handler() {
@@ -46,6 +58,7 @@ class JerseyIT extends RuntimeContract {
   /** Held, so that java.util.logging does not drop the logger (and the handler) meanwhile. */
   private static final Logger GATEHOUSE = Logger.getLogger("dev.gatehouse");
   private static EmbeddedServer server;
+  private static final LazyRuntime KEYCLOAK_APP = new LazyRuntime(JerseyIT::startForKeycloak);
 
   @BeforeAll
   static void start() {
@@ -55,6 +68,7 @@ class JerseyIT extends RuntimeContract {
 
   @AfterAll
   static void stop() {
+    KEYCLOAK_APP.close();
     if (server != null) {
       server.stop();
     }
@@ -62,13 +76,7 @@ class JerseyIT extends RuntimeContract {
   }
 
   private static EmbeddedServer.Builder builder() {
-    return EmbeddedServer.builder()
-        .register(GatehouseCoreFeature.class, CompatResource.class, ClientEcho.class,
-            ApplicationScopedOwnerResource.class, SingletonOwnerResource.class,
-            UnscopedOwnerResource.class)
-        .register(EchoingExceptionMapper.class, BugResource.class, AccountResource.class,
-            ProfileResource.class, JacksonSettings.class,
-            org.wildfly.quickstarts.compat.QuickstartItems.class)
+    return EmbeddedServer.builder().register(APPLICATION.toArray(Class<?>[]::new))
         .properties(Map.of("gatehouse.jwt.issuer", Tokens.ISSUER,
             "gatehouse.jwt.audience", Tokens.AUDIENCE,
             "gatehouse.jwt.secret", TOKENS.secretBase64()));
@@ -77,6 +85,19 @@ class JerseyIT extends RuntimeContract {
   @Override
   protected RuntimeUnderTest runtime() {
     return RuntimeUnderTest.of(server.baseUri(), LOG::toString, server::stop);
+  }
+
+  @Override
+  public RuntimeUnderTest keycloakRuntime() {
+    return KEYCLOAK_APP.get();
+  }
+
+  /** The application in a child JVM with the README's Keycloak settings as its properties. */
+  private static RuntimeUnderTest startForKeycloak() {
+    EmbeddedServerProcess process = EmbeddedServerProcess.start(APPLICATION,
+        IdentityProviderContract.keycloakSettings());
+    return RuntimeUnderTest.of(URI.create("http://127.0.0.1:" + process.port() + "/"),
+        process::output, process::close);
   }
 
   @Override

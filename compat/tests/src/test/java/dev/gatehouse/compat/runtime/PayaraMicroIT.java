@@ -9,11 +9,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Payara Micro 6.2025.10 (Jersey, Weld, JSON-B, its own MP-JWT and role filter), the application as
- * a plain WAR with Gatehouse in {@code WEB-INF/lib} and no server configuration, at {@code /}.
+ * a plain WAR with Gatehouse in {@code WEB-INF/lib} and no server configuration, at {@code /}; for
+ * the Keycloak tokens, a second Payara Micro with the same WAR and the Keycloak settings.
  */
-class PayaraMicroIT extends RuntimeContract implements OwnedEntityContract {
+class PayaraMicroIT extends RuntimeContract
+    implements OwnedEntityContract, IdentityProviderContract {
 
   private static final Tokens TOKENS = Tokens.random();
+  private static final LazyRuntime KEYCLOAK_APP = new LazyRuntime(PayaraMicroIT::startForKeycloak);
   private static PayaraMicroServer server;
 
   @BeforeAll
@@ -28,6 +31,7 @@ class PayaraMicroIT extends RuntimeContract implements OwnedEntityContract {
 
   @AfterAll
   static void stop() {
+    KEYCLOAK_APP.close();
     if (server != null) {
       server.close();
     }
@@ -41,9 +45,29 @@ class PayaraMicroIT extends RuntimeContract implements OwnedEntityContract {
         .env("GATEHOUSE_JWT_SECRET", TOKENS.secretBase64());
   }
 
+  private static RuntimeUnderTest startForKeycloak() {
+    PayaraMicroServer.Builder builder = PayaraMicroServer.builder(
+            Path.of(System.getProperty("compat.war")))
+        .payaraJar(Path.of(System.getProperty("compat.payara-micro")));
+    IdentityProviderContract.keycloakEnvironment().forEach(builder::env);
+    PayaraMicroServer keycloakServer = builder.start();
+    if (keycloakServer.deploymentFailed()) {
+      String log = keycloakServer.log();
+      keycloakServer.close();
+      throw new IllegalStateException("the application did not deploy:\n" + log);
+    }
+    return RuntimeUnderTest.of(keycloakServer.baseUri(), keycloakServer::log,
+        keycloakServer::close);
+  }
+
   @Override
   public RuntimeUnderTest runtime() {
     return RuntimeUnderTest.of(server.baseUri(), server::log, server::close);
+  }
+
+  @Override
+  public RuntimeUnderTest keycloakRuntime() {
+    return KEYCLOAK_APP.get();
   }
 
   @Override

@@ -22,11 +22,18 @@ final class QuarkusApps {
 
   /** Starts the application built by {@code property}'s module and waits until it answers. */
   static RuntimeUnderTest start(String property, Tokens tokens) {
+    return start(property, environment(tokens), property + ".log");
+  }
+
+  /**
+   * Starts the application built by {@code property}'s module with {@code env} as its settings,
+   * its output in {@code logName} under {@link #work()}, and waits until it answers.
+   */
+  static RuntimeUnderTest start(String property, Map<String, String> env, String logName) {
     int port = Ports.free();
     Path jar = Path.of(System.getProperty(property));
     JavaProcess process = JavaProcess.start(jar, List.of("-Dquarkus.http.host=127.0.0.1",
-            "-Dquarkus.http.port=" + port), environment(tokens),
-        work().resolve(property + ".log"));
+            "-Dquarkus.http.port=" + port), env, work().resolve(logName));
     URI base = URI.create("http://127.0.0.1:" + port + "/");
     try {
       process.awaitReady(base.resolve("public"), START);

@@ -6,12 +6,17 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The contract against a built Quarkus application, its {@code quarkus-run.jar} started with the
- * signing key in its environment and nothing else.
+ * signing key in its environment and nothing else; and the same jar started a second time with
+ * the Keycloak settings in its environment instead.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class QuarkusContract extends RuntimeContract implements OwnedEntityContract {
+abstract class QuarkusContract extends RuntimeContract
+    implements OwnedEntityContract, IdentityProviderContract {
 
   private final Tokens tokens = Tokens.random();
+  private final LazyRuntime keycloakApp = new LazyRuntime(() -> QuarkusApps.start(
+      "compat." + module(), IdentityProviderContract.keycloakEnvironment(),
+      "compat." + module() + "-keycloak.log"));
   private RuntimeUnderTest app;
 
   /** The module that built the application, e.g. {@code quarkus-rest}. */
@@ -24,6 +29,7 @@ abstract class QuarkusContract extends RuntimeContract implements OwnedEntityCon
 
   @AfterAll
   void stop() {
+    keycloakApp.close();
     if (app != null) {
       app.close();
     }
@@ -32,6 +38,11 @@ abstract class QuarkusContract extends RuntimeContract implements OwnedEntityCon
   @Override
   public RuntimeUnderTest runtime() {
     return app;
+  }
+
+  @Override
+  public RuntimeUnderTest keycloakRuntime() {
+    return keycloakApp.get();
   }
 
   @Override

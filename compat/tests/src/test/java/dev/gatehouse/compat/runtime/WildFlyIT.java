@@ -12,30 +12,76 @@ import org.junit.jupiter.api.Test;
 /**
  * WildFly 39.0.1.Final ({@code standalone-microprofile.xml}, RESTEasy, Weld, SmallRye Config), the
  * application as a plain WAR with Gatehouse in {@code WEB-INF/lib} and no server configuration,
- * deployed at {@code /compat}.
+ * deployed at {@code /compat}; for the Keycloak tokens, the same WAR on a second server of the same
+ * distribution (its own base directory and ports) started with the Keycloak settings.
  */
-class WildFlyIT extends RuntimeContract implements OwnedEntityContract {
+class WildFlyIT extends RuntimeContract
+    implements OwnedEntityContract, IdentityProviderContract {
 
   private static final Duration DEPLOY = Duration.ofMinutes(3);
   private static final Tokens TOKENS = Tokens.random();
+  private static final LazyRuntime KEYCLOAK_APP = new LazyRuntime(WildFlyIT::startForKeycloak);
   private static WildFlyServer server;
 
   @BeforeAll
   static void start() {
-    Path work = QuarkusApps.work();
-    Path home = WildFlyServer.unpack(Path.of(System.getProperty("compat.wildfly-zip")),
-        work.resolve("wildfly-dist"));
-    server = WildFlyServer.start(home, work.resolve("wildfly-base"), new WildFlyServer.Options()
-        .env("GATEHOUSE_JWT_ISSUER", Tokens.ISSUER)
-        .env("GATEHOUSE_JWT_AUDIENCE", Tokens.AUDIENCE)
-        .env("GATEHOUSE_JWT_SECRET", TOKENS.secretBase64())
-        .configEdit(WildFlyIT::serverWideCors));
-    WildFlyServer.Deployment d = server.deploy(Path.of(System.getProperty("compat.war")),
+    server = WildFlyServer.start(home(), QuarkusApps.work().resolve("wildfly-base"),
+        new WildFlyServer.Options()
+            .env("GATEHOUSE_JWT_ISSUER", Tokens.ISSUER)
+            .env("GATEHOUSE_JWT_AUDIENCE", Tokens.AUDIENCE)
+            .env("GATEHOUSE_JWT_SECRET", TOKENS.secretBase64())
+            .configEdit(WildFlyIT::serverWideCors));
+    deployTheApplication(server);
+  }
+
+  /** The unpacked distribution (unzipped by the first call only). */
+  private static Path home() {
+    return WildFlyServer.unpack(Path.of(System.getProperty("compat.wildfly-zip")),
+        QuarkusApps.work().resolve("wildfly-dist"));
+  }
+
+  private static void deployTheApplication(WildFlyServer to) {
+    WildFlyServer.Deployment d = to.deploy(Path.of(System.getProperty("compat.war")),
         "compat.war", DEPLOY);
     if (d.failed()) {
       throw new IllegalStateException("the application did not deploy:\n" + d.failureText()
           + "\n" + d.logDuringDeploy());
     }
+  }
+
+  /** A second server, its configuration as the distribution ships it, with the Keycloak settings. */
+  private static RuntimeUnderTest startForKeycloak() {
+    WildFlyServer.Options options = new WildFlyServer.Options();
+    IdentityProviderContract.keycloakEnvironment().forEach(options::env);
+    WildFlyServer keycloakServer = WildFlyServer.start(home(),
+        QuarkusApps.work().resolve("wildfly-base-keycloak"), options);
+    try {
+      deployTheApplication(keycloakServer);
+    } catch (RuntimeException e) {
+      keycloakServer.close();
+      throw e;
+    }
+    return new RuntimeUnderTest() {
+      @Override
+      public URI baseUri() {
+        return keycloakServer.baseUri("compat");
+      }
+
+      @Override
+      public URI serverRoot() {
+        return keycloakServer.baseUri();
+      }
+
+      @Override
+      public String log() {
+        return keycloakServer.log();
+      }
+
+      @Override
+      public void close() {
+        keycloakServer.close();
+      }
+    };
   }
 
   /**
@@ -73,6 +119,7 @@ class WildFlyIT extends RuntimeContract implements OwnedEntityContract {
 
   @AfterAll
   static void stop() {
+    KEYCLOAK_APP.close();
     if (server != null) {
       server.close();
     }
@@ -101,6 +148,11 @@ class WildFlyIT extends RuntimeContract implements OwnedEntityContract {
         server.close();
       }
     };
+  }
+
+  @Override
+  public RuntimeUnderTest keycloakRuntime() {
+    return KEYCLOAK_APP.get();
   }
 
   @Override
