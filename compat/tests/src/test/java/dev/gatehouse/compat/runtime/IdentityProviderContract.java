@@ -71,6 +71,7 @@ interface IdentityProviderContract {
     return env;
   }
 
+  /** Also proves the instance started on Keycloak's key set, which holds an encryption key. */
   @Test
   default void keycloaksPasswordGrantTokenIsServedByItsRealmAndClientRoles() {
     String alice = alice().accessToken();
@@ -81,7 +82,9 @@ interface IdentityProviderContract {
     assertThat(get("idp/admin", alice).statusCode()).as("notes-api's client role admin")
         .isEqualTo(200);
     assertThat(keycloakRuntime().log()).as("started on discovery alone, verifying only")
-        .contains("(OpenID Connect discovery)").contains("verify only");
+        .contains("(OpenID Connect discovery)").contains("verify only")
+        .as("Keycloak's RSA-OAEP key skipped, not a refusal of its key set")
+        .contains("Gatehouse JWT skips the JWKS key").contains("(\"use\": \"enc\")");
   }
 
   @Test
