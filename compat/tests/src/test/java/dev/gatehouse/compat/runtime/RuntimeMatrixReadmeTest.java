@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's runtime matrix has one row per check of the contracts (the one every runtime runs,
- * and the JPA one of the runtimes with JTA), and a column per runtime.
+ * the JPA one of the runtimes with JTA, and the one with a real Keycloak's tokens), and a column
+ * per runtime.
  */
 class RuntimeMatrixReadmeTest {
 
@@ -27,7 +28,8 @@ class RuntimeMatrixReadmeTest {
     List<String> rows = readme.substring(start).lines().skip(2)
         .takeWhile(l -> l.startsWith("|")).filter(l -> !l.startsWith("| time"))
         .toList();
-    long checks = java.util.stream.Stream.of(RuntimeContract.class, OwnedEntityContract.class)
+    long checks = java.util.stream.Stream.of(RuntimeContract.class, OwnedEntityContract.class,
+            IdentityProviderContract.class)
         .flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
         .filter((Method m) -> m.isAnnotationPresent(Test.class)).count();
     assertThat(rows).hasSize((int) checks);
