@@ -36,16 +36,26 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  *       (absent only when exactly one key is configured). A certificate thumbprint
  *       ({@code x5t}, {@code x5t#S256}) may stand beside it and is ignored: it carries no key,
  *       and Entra ID puts {@code x5t} in every v1.0 access token;
- *   <li>signature, {@code iss}, {@code aud} and presence of {@code exp}, {@code iat},
- *       {@code sub}, {@code jti} — by smallrye-jwt with the algorithm pinned;
+ *       The header {@code typ}, if present, is one {@code gatehouse.jwt.token-types} accepts;
+ *   <li>signature, {@code iss}, {@code aud} (when {@code audience-claim} is {@code aud}) and
+ *       presence of {@code exp}, {@code iat}, {@code sub} — by smallrye-jwt with the algorithm
+ *       pinned;
  *   <li>time, on the injected clock: not expired, not issued in the future, {@code nbf} reached,
- *       lifetime {@code exp - iat} within {@code gatehouse.jwt.max-token-age};
+ *       lifetime {@code exp - iat} within {@code gatehouse.jwt.max-token-age}; a {@code jti}
+ *       unless {@code require-jti=false}; then the audience in another claim, the client
+ *       ({@code authorized-parties}) and that it is no ID or refresh token
+ *       ({@link TokenClaims});
  *   <li>the deny-list: the token's {@code jti}, and its session ({@code sid}) when it has one — a
  *       {@code sid}, if present, is a string of at most 256 characters. A deny-list that cannot be
  *       read is a 503 ({@code StoreUnavailableException}), or, with
  *       {@code gatehouse.jwt.denylist.on-store-failure=allow}, lets the token through on steps 1
  *       to 4, which are not done again.
  * </ol>
+ *
+ * <p>The roles and scopes of a token that passed are read once, from the claims
+ * {@code roles-claims} and {@code scopes-claims} name ({@link Verified}). The first refusal of
+ * each kind an identity provider's tokens run into logs a hint for the operator
+ * ({@link RefusalHints}); the caller's 401 is the same whatever failed.
  *
  * <p>A token that passed is kept ({@link VerifiedTokens}): the same text again skips steps 1 to 3,
  * whose outcome cannot change under the same keys and settings, and is checked again for time
