@@ -361,4 +361,33 @@ class ExternalIssuerTest {
         .singleElement().asString().startsWith("gatehouse.jwt.max-token-age: \"PT48H\" must be"
             + " from PT30S to PT24H");
   }
+
+  /** A scope beside a public endpoint: a contradiction. */
+  @Path("/public-scoped")
+  @RequireScopes("notes:read")
+  public static class PublicScoped {
+    @GET
+    @jakarta.annotation.security.PermitAll
+    public String get() {
+      return "";
+    }
+  }
+
+  @Test
+  void refusesToStartOnClaimSettingsItCannotReadOrAScopeBesidePermitAll() {
+    assertThat(problems(service().property("gatehouse.jwt.roles-claims", "realm_access.")))
+        .containsExactly("gatehouse.jwt.roles-claims: \"realm_access.\" ends with '.'");
+    assertThat(problems(service().property("gatehouse.jwt.roles-claims", "\"https://x/roles")))
+        .containsExactly("gatehouse.jwt.roles-claims: \"\"https://x/roles\" opens a quoted name"
+            + " it never closes");
+    assertThat(problems(service().property("gatehouse.jwt.token-types", "dpop+jwt")))
+        .containsExactly("gatehouse.jwt.token-types: \"dpop+jwt\" is not a token type Gatehouse"
+            + " accepts; use JWT, at+jwt or both");
+    assertThat(problems(service().property("gatehouse.jwt.audience-claim", "aud sub")))
+        .singleElement().asString().startsWith("gatehouse.jwt.audience-claim: \"aud sub\" must"
+            + " be one claim name");
+    assertThat(problems(service().register(PublicScoped.class))).containsExactly(
+        "@RequireScopes on PublicScoped#get requires a token, which @PermitAll contradicts:"
+            + " remove one of them");
+  }
 }
