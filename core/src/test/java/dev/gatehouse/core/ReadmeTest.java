@@ -101,6 +101,7 @@ class ReadmeTest {
     defaults.put(PagingSettings.MAX_SIZE, s.paging().maxSize());
     defaults.put(PagingSettings.DEFAULT_SIZE, s.paging().defaultSize());
     defaults.put(LintSettings.MODE, s.lint().name().toLowerCase(Locale.ROOT));
+    defaults.put(dev.gatehouse.core.lint.EndpointReport.REPORT_FILE, Optional.empty());
     defaults.put(dev.gatehouse.core.config.ConfigReader.ALLOW_PACKAGED_SECRETS,
         dev.gatehouse.core.config.ConfigReader.DEFAULT_ALLOW_PACKAGED_SECRETS);
     ReadmeTable table = ReadmeTable.read();

@@ -53,6 +53,23 @@ public final class BoundedInputRule implements EndpointRule {
     return 500; // last: what it takes
   }
 
+  /** Whether the endpoint reads JSON: it consumes a JSON type, or declares nothing. */
+  private static boolean json(Endpoint endpoint) {
+    var consumes = endpoint.annotation(jakarta.ws.rs.Consumes.class);
+    if (consumes.isEmpty()) {
+      return true;
+    }
+    for (String v : consumes.get().value()) {
+      for (String t : v.split(",")) {
+        String m = t.trim().toLowerCase(java.util.Locale.ROOT);
+        if (m.equals("*/*") || m.startsWith("application/json") || m.contains("+json")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   @Override
   public void check(Endpoint endpoint, Findings findings) {
     var body = endpoint.entityParameter();
@@ -61,9 +78,12 @@ public final class BoundedInputRule implements EndpointRule {
     }
     Parameter parameter = body.get();
     Class<?> type = parameter.getType();
+    findings.fact("body", json(endpoint) ? "json" : "other");
+    findings.fact("body-type", type.getSimpleName());
     if (type == String.class || type == byte[].class || InputStream.class.isAssignableFrom(type)
         || Reader.class.isAssignableFrom(type)) {
       findings.note("input", "raw " + type.getSimpleName() + " (body-size limit)");
+      findings.fact("body-raw", "true");
       return;
     }
     if (Map.class.isAssignableFrom(type) || type == Object.class

@@ -39,6 +39,7 @@ public class CoreRuntime {
   private volatile EndpointRegistry endpoints;
   private List<GatehouseModule> modules;
   private PeerAddresses peers;
+  private java.nio.file.Path reportFile;
 
   /** The runtime of the running application. */
   public static CoreRuntime current() {
@@ -54,6 +55,7 @@ public class CoreRuntime {
     modules = discoverModules();
     peers = new PeerAddresses(customPeers.isResolvable() ? customPeers.get() : null);
     RuntimeDocs.refuseIfServed(config);
+    reportFile = reportFile(config);
     use(CoreSettings.fromConfig(config));
   }
 
@@ -64,7 +66,7 @@ public class CoreRuntime {
     strictMapper = dev.gatehouse.core.StrictJson.mapper(explicit.json());
     endpoints = new EndpointRegistry(explicit,
         new EndpointLint(explicit.lint(), EndpointLint.discoverRules(),
-            modules.stream().map(GatehouseModule::name).toList()), modules);
+            modules.stream().map(GatehouseModule::name).toList(), reportFile), modules);
     if (!explicit.equals(previous)) {
       LOG.log(System.Logger.Level.INFO, explicit.summary() + "; modules "
           + modules.stream().map(GatehouseModule::name).toList());
@@ -95,6 +97,27 @@ public class CoreRuntime {
    */
   public void discover(Collection<Class<?>> resourceClasses, Object... runtimeParts) {
     endpoints.discover(resourceClasses, runtimeParts);
+  }
+
+  /** Every endpoint the lint checked so far, as data (see {@link EndpointReport}). */
+  public dev.gatehouse.core.lint.EndpointReport endpointReport() {
+    return endpoints.lint().report();
+  }
+
+  /** {@code gatehouse.lint.report-file}, checked: its folder must exist. */
+  static java.nio.file.Path reportFile(Config config) {
+    dev.gatehouse.core.config.ConfigReader in = dev.gatehouse.core.config.ConfigReader.of(config);
+    java.nio.file.Path file = in.string(dev.gatehouse.core.lint.EndpointReport.REPORT_FILE)
+        .filter(s -> !s.isBlank()).map(java.nio.file.Path::of).orElse(null);
+    if (file != null) {
+      java.nio.file.Path dir = file.toAbsolutePath().getParent();
+      if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+        in.problem(dev.gatehouse.core.lint.EndpointReport.REPORT_FILE, file.toString(),
+            "must be a file in an existing folder; create " + dir + " or unset it");
+      }
+    }
+    in.check();
+    return file;
   }
 
   EndpointRegistry endpoints() {

@@ -2,6 +2,7 @@ package dev.gatehouse.core.internal;
 
 import dev.gatehouse.core.config.GatehouseConfigException;
 import dev.gatehouse.core.lint.Endpoint;
+import dev.gatehouse.core.lint.EndpointReport;
 import dev.gatehouse.core.lint.EndpointRule;
 import dev.gatehouse.core.lint.Findings;
 import dev.gatehouse.core.lint.LintSettings;
@@ -32,17 +33,28 @@ public final class EndpointLint {
   private final List<EndpointRule> rules;
   private final List<String> columns;
   private final String enforcedBy;
+  /** Every endpoint linted, by {@code METHOD path name}, for {@link #report()}. */
+  private final Map<String, EndpointReport.Entry> reported =
+      java.util.Collections.synchronizedMap(new java.util.TreeMap<>());
+  private final java.nio.file.Path reportFile;
 
   public EndpointLint(LintSettings mode, List<EndpointRule> rules) {
     this(mode, rules, List.of());
   }
 
+  public EndpointLint(LintSettings mode, List<EndpointRule> rules, List<String> modules) {
+    this(mode, rules, modules, null);
+  }
+
   /**
    * @param modules the Gatehouse modules that check every request, named in the report's header so
    *     a reader knows what stands behind each column
+   * @param reportFile where {@link #report()} is written after each lint, or null
    */
-  public EndpointLint(LintSettings mode, List<EndpointRule> rules, List<String> modules) {
+  public EndpointLint(LintSettings mode, List<EndpointRule> rules, List<String> modules,
+      java.nio.file.Path reportFile) {
     this.mode = mode;
+    this.reportFile = reportFile;
     this.rules = List.copyOf(rules);
     this.columns = rules.stream()
         .sorted(Comparator.comparingInt(EndpointRule::reportPosition)
@@ -67,7 +79,8 @@ public final class EndpointLint {
   }
 
   /** One endpoint's outcome. */
-  public record Result(Endpoint endpoint, List<String> violations, Map<String, String> notes) {
+  public record Result(Endpoint endpoint, List<String> violations, Map<String, String> notes,
+      Map<String, String> facts) {
   }
 
   /**
@@ -75,19 +88,57 @@ public final class EndpointLint {
    * mode, the violations); {@link #failures} says what refuses start-up.
    */
   public List<Result> lint(Collection<Class<?>> resourceClasses) {
+    return lint(resourceClasses, e -> Map.of());
+  }
+
+  /**
+   * As {@link #lint(Collection)}, adding core's own {@code facts} of each endpoint (its body-size
+   * limit) to the {@link #report()}.
+   */
+  List<Result> lint(Collection<Class<?>> resourceClasses,
+      java.util.function.Function<Endpoint, Map<String, String>> coreFacts) {
     if (mode == LintSettings.OFF) {
       return List.of();
     }
     List<Result> results = new ArrayList<>();
     for (Class<?> type : resourceClasses) {
       for (Endpoint e : EndpointRegistry.endpointsOf(type)) {
-        results.add(check(e));
+        Result r = check(e);
+        r.facts().putAll(coreFacts.apply(e));
+        results.add(r);
       }
     }
     results.sort(Comparator.comparing((Result r) -> r.endpoint().path())
         .thenComparing(r -> r.endpoint().httpMethod()));
     report(results);
+    for (Result r : results) {
+      reported.put(r.endpoint().httpMethod() + " " + r.endpoint().path() + " "
+          + r.endpoint().name(), new EndpointReport.Entry(r.endpoint().httpMethod(),
+          r.endpoint().path(), r.endpoint().name(), columnsOf(r), r.facts()));
+    }
+    if (reportFile != null && !results.isEmpty()) {
+      report().write(reportFile);
+    }
     return results;
+  }
+
+  /** Every endpoint linted so far, by path then method. */
+  public EndpointReport report() {
+    synchronized (reported) {
+      return EndpointReport.of(reported.values().stream()
+          .sorted(Comparator.comparing(EndpointReport.Entry::path)
+              .thenComparing(EndpointReport.Entry::method))
+          .toList());
+    }
+  }
+
+  private Map<String, String> columnsOf(Result r) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String column : columns) {
+      out.put(column, r.notes().getOrDefault(column, "-"));
+    }
+    r.notes().forEach(out::putIfAbsent);
+    return out;
   }
 
   /**
@@ -106,6 +157,7 @@ public final class EndpointLint {
   Result check(Endpoint endpoint) {
     List<String> violations = new ArrayList<>();
     Map<String, String> notes = new LinkedHashMap<>();
+    Map<String, String> facts = new LinkedHashMap<>();
     Set<String> exemptions = new LinkedHashSet<>();
     for (EndpointRule rule : rules) {
       var exempt = endpoint.exemption(rule.id());
@@ -127,12 +179,25 @@ public final class EndpointLint {
         public void note(String column, String value) {
           notes.merge(column, value, (a, b) -> a + ", " + b);
         }
+
+        @Override
+        public void fact(String name, String value) {
+          facts.merge(name, value, (a, b) -> a + "," + b);
+        }
       });
     }
     if (!exemptions.isEmpty()) {
       notes.put("exempt", String.join("; ", exemptions));
     }
-    return new Result(endpoint, violations, notes);
+    if (!exemptions.isEmpty()) {
+      facts.put("exempt", String.join(",", exemptedRules(endpoint)));
+    }
+    return new Result(endpoint, violations, notes, facts);
+  }
+
+  private List<String> exemptedRules(Endpoint endpoint) {
+    return rules.stream().map(EndpointRule::id)
+        .filter(id -> endpoint.exemption(id).isPresent()).toList();
   }
 
   private void report(List<Result> results) {

@@ -142,7 +142,7 @@ final class EndpointRegistry {
       }
     }
     List<Class<?>> application = fresh.stream().filter(origins::isApplication).toList();
-    problems.addAll(lint.failures(lint.lint(application)));
+    problems.addAll(lint.failures(lint.lint(application, this::coreFacts)));
     if (!problems.isEmpty()) {
       return new GatehouseConfigException(List.copyOf(problems));
     }
@@ -319,6 +319,19 @@ final class EndpointRegistry {
           + " Gatehouse module here, so it would be ignored; add the dependency"
           + " dev.gatehouse:gatehouse-jwt (bearer authentication and access control)");
     }
+  }
+
+  /** What core enforces on {@code e} that the attack kit must know: its body-size limit. */
+  private Map<String, String> coreFacts(Endpoint e) {
+    try {
+      return Map.of("max-body-size", Long.toString(bodyLimit(e)));
+    } catch (GatehouseConfigException refused) {
+      return Map.of(); // refused by plan(e), in the same start-up message
+    }
+  }
+
+  EndpointLint lint() {
+    return lint;
   }
 
   private long bodyLimit(Endpoint e) {

@@ -11,4 +11,13 @@ public interface Findings {
    * {@link EndpointRule#columns()}, or another column shown only where it is noted.
    */
   void note(String column, String value);
+
+  /**
+   * A machine-readable fact about the endpoint, e.g. {@code fact("access", "roles")}: not shown in
+   * the logged report but kept in {@link EndpointReport}, where tests (the {@code gatehouse-test}
+   * attack kit) read what each endpoint enforces without parsing report text. A second value for
+   * the same name is appended after a comma.
+   */
+  default void fact(String name, String value) {
+  }
 }

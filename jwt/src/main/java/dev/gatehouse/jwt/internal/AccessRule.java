@@ -38,6 +38,14 @@ public final class AccessRule implements EndpointRule {
       return; // reported by the module's preparation, which refuses start-up
     }
     findings.note("who", policy.describe());
+    findings.fact("access", switch (policy.kind()) {
+      case PERMIT_ALL -> "anyone";
+      case DENY_ALL -> "nobody";
+      case AUTHENTICATED -> "authenticated";
+      case ROLES -> "roles";
+    });
+    policy.roles().stream().sorted().forEach(r -> findings.fact("roles", r));
+    policy.scopes().stream().sorted().forEach(s -> findings.fact("scopes", s));
     if (!policy.declared()) {
       findings.violation("who may call it is not declared",
           "add @RolesAllowed(...), @PermitAll or @DenyAll to the method or its class");

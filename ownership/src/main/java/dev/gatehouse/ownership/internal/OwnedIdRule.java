@@ -58,6 +58,7 @@ public final class OwnedIdRule implements EndpointRule {
     }
     for (String owned : OwnedParams.names(endpoint)) {
       findings.note("owned", owned);
+      findings.fact("owned", owned);
     }
   }
 
