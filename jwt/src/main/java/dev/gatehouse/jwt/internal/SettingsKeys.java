@@ -29,8 +29,12 @@ public final class SettingsKeys {
     accessor = Objects.requireNonNull(keysOf);
   }
 
-  /** The keys of {@code settings}: verification keys (or the HMAC secret) and the signing key. */
-  static KeySet of(JwtSettings settings) {
+  /**
+   * The keys of {@code settings}: verification keys (or the HMAC secret) and the signing key. For
+   * Gatehouse's own modules: the verifier, and {@code gatehouse-test}, which signs a test's tokens
+   * with the key the application under test is configured with.
+   */
+  public static KeySet of(JwtSettings settings) {
     return accessor.apply(Objects.requireNonNull(settings));
   }
 }
