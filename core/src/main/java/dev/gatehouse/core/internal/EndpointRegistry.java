@@ -254,23 +254,23 @@ final class EndpointRegistry {
   }
 
   private EndpointPlan plan(Endpoint e) {
-    boolean paged = false;
-    List<String> sorts = new ArrayList<>();
-    for (dev.gatehouse.core.lint.BoundParameter b : e.boundParameters()) {
-      Class<?> type = b.parameter().getType();
-      if (type == PageRequest.class && b.source() == dev.gatehouse.core.lint.BoundParameter
-          .Source.BEAN) {
-        paged = true;
-      }
-      if (type == SortSpec.class && b.source() == dev.gatehouse.core.lint.BoundParameter
-          .Source.QUERY) {
-        sorts.add(b.name());
-      }
-    }
     boolean docs = DocsGate.isDocsPath(e.path());
-    return new EndpointPlan(e, bodyLimit(e), docs, docs ? docsRecheck(e) : null, paged,
-        List.copyOf(sorts), requiredMarks, null, Map.of(),
+    return new EndpointPlan(e, bodyLimit(e), docs, docs ? docsRecheck(e) : null, paged(e),
+        sortParameters(e), requiredMarks, null, Map.of(),
         e.annotation(dev.gatehouse.core.ClearSiteData.class).isPresent());
+  }
+
+  /** Whether {@code e} takes a {@code @BeanParam PageRequest}, whose bounds core enforces. */
+  static boolean paged(Endpoint e) {
+    return e.boundParameters().stream().anyMatch(b -> b.parameter().getType() == PageRequest.class
+        && b.source() == dev.gatehouse.core.lint.BoundParameter.Source.BEAN);
+  }
+
+  /** The query parameters of {@code e} bound to {@code SortSpec}, checked against allowlists. */
+  static List<String> sortParameters(Endpoint e) {
+    return e.boundParameters().stream().filter(b -> b.parameter().getType() == SortSpec.class
+        && b.source() == dev.gatehouse.core.lint.BoundParameter.Source.QUERY)
+        .map(dev.gatehouse.core.lint.BoundParameter::name).toList();
   }
 
   /**

@@ -19,6 +19,9 @@ import java.util.List;
  *   <li>a request to a resource method is served only if the request filter of every module has
  *       {@link Guarantees#claim claimed} it ({@link #requestMark()}); otherwise core refuses it
  *       with a 500 — a module the runtime did not install fails closed, never open;</li>
+ *   <li>every endpoint's HTTP contract is {@link #document documented} by every module from its
+ *       own reading of the annotations — the one its filters enforce — so that a generated OpenAPI
+ *       document says what Gatehouse answers;</li>
  *   <li>a module that can ask the application's data for a caller's current roles offers a
  *       {@link #roleRecheck() RoleRecheck}, which core's documentation gate uses, so core needs no
  *       type of that module.</li>
@@ -72,5 +75,14 @@ public interface GatehouseModule {
    */
   default Object prepare(Endpoint endpoint) {
     return null;
+  }
+
+  /**
+   * Adds what the module enforces on {@code endpoint} to its documented contract: who may call it,
+   * and the problem responses the module may answer. Reads the annotations with the same reader as
+   * {@link #prepare} and the module's filters, but needs no runtime or settings — it runs wherever
+   * a document is generated, also before (or without) the application's start.
+   */
+  default void document(Endpoint endpoint, EndpointContract contract) {
   }
 }
