@@ -2,6 +2,7 @@ package dev.gatehouse.jwt.internal;
 
 import dev.gatehouse.core.config.GatehouseConfigException;
 import dev.gatehouse.core.lint.Endpoint;
+import dev.gatehouse.core.spi.EndpointContract;
 import dev.gatehouse.core.spi.GatehouseModule;
 import dev.gatehouse.core.spi.RoleRecheck;
 import java.util.List;
@@ -56,5 +57,35 @@ public final class JwtModule implements GatehouseModule {
           + " bean reading the subject's current roles from your data");
     }
     return policy;
+  }
+
+  /**
+   * From {@link AccessPolicy}, the reading {@link AccessFilter} enforces: a caller and 401 unless
+   * anyone may call; 403 when roles or scopes are required, or nobody may call. A policy that
+   * cannot be read is left out here: preparing the endpoint refuses it.
+   */
+  @Override
+  public void document(Endpoint endpoint, EndpointContract contract) {
+    AccessPolicy policy;
+    try {
+      policy = AccessPolicy.of(endpoint);
+    } catch (GatehouseConfigException refused) {
+      return;
+    }
+    switch (policy.kind()) {
+      case PERMIT_ALL -> { }
+      case DENY_ALL -> contract.problem(403, "Nobody may call this endpoint");
+      case AUTHENTICATED, ROLES -> {
+        List<String> required = new java.util.ArrayList<>(new java.util.TreeSet<>(policy.roles()));
+        required.addAll(new java.util.TreeSet<>(policy.scopes()));
+        contract.caller(policy.describe(), required);
+        contract.problem(401, "No valid bearer token");
+        if (policy.kind() == AccessPolicy.Kind.ROLES || !policy.scopes().isEmpty()) {
+          contract.problem(403, "The token lacks a required "
+              + (policy.kind() == AccessPolicy.Kind.ROLES ? "role" : "scope"));
+        }
+      }
+      default -> throw new IllegalStateException(policy.kind().name());
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.ownership.internal;
 
 import dev.gatehouse.core.lint.Endpoint;
+import dev.gatehouse.core.spi.EndpointContract;
 import dev.gatehouse.core.spi.GatehouseModule;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.List;
@@ -28,5 +29,15 @@ public final class OwnershipModule implements GatehouseModule {
   @Override
   public Object prepare(Endpoint endpoint) {
     return OwnedParams.of(endpoint, CDI.current().select(OwnershipRuntime.class).get());
+  }
+
+  /** 404 for an endpoint with {@code @Owned} parameters ({@link OwnedParams#names}). */
+  @Override
+  public void document(Endpoint endpoint, EndpointContract contract) {
+    List<String> owned = OwnedParams.names(endpoint);
+    if (!owned.isEmpty()) {
+      contract.problem(404, "No " + String.join(" or ", owned) + " the caller owns (the same"
+          + " answer as for one that does not exist)");
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.ratelimit.internal;
 
 import dev.gatehouse.core.lint.Endpoint;
+import dev.gatehouse.core.spi.EndpointContract;
 import dev.gatehouse.core.spi.GatehouseModule;
 import java.util.List;
 
@@ -27,5 +28,18 @@ public final class RateLimitModule implements GatehouseModule {
   @Override
   public Object prepare(Endpoint endpoint) {
     return RateLimitRuntime.current().plan(endpoint);
+  }
+
+  /**
+   * 429 for an endpoint with {@code @RateLimited} policies ({@link RateLimitPlan#names}). A
+   * configured {@code default} policy is settings, not an annotation, and is not documented here.
+   */
+  @Override
+  public void document(Endpoint endpoint, EndpointContract contract) {
+    java.util.Set<String> names = RateLimitPlan.names(endpoint);
+    if (!names.isEmpty()) {
+      contract.problem(429, "Rate limited (" + String.join(", ", names) + "); retry after"
+          + " Retry-After seconds");
+    }
   }
 }
