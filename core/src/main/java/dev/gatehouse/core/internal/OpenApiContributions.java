@@ -81,8 +81,8 @@ public final class OpenApiContributions {
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
       return;
     }
+    Map<String, Endpoint> byOperation = match(openAPI, endpoints.get()); // first: it explains
     List<GatehouseModule> present = modules.get();
-    Map<String, Endpoint> byOperation = match(openAPI, endpoints.get());
     // OpenAPI 3.0 §4.7.30: a requirement of an http scheme lists no scopes; 3.1 allows role names
     boolean rolesInRequirement = openAPI.getOpenapi() != null
         && !openAPI.getOpenapi().startsWith("3.0");
