@@ -1,5 +1,6 @@
 package dev.gatehouse.core;
 
+import dev.gatehouse.core.spi.GatehouseCounter;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.SecurityContext;
@@ -15,6 +16,10 @@ import java.time.Clock;
  * }</pre>
  *
  * <p>An observer that throws cannot break the response: its exception is logged and dropped.
+ *
+ * <p>Each event is also counted as {@code gatehouse.security.events{type, reason}} in the
+ * application's metrics registry, when it has one (see {@link GatehouseCounter}): the type and the
+ * reason code, never the subject, address or path.
  */
 public final class SecurityEvents {
 
@@ -26,6 +31,9 @@ public final class SecurityEvents {
 
   private static final System.Logger LOG = System.getLogger(LOGGER);
   private static final Clock CLOCK = Clock.systemUTC();
+  private static final GatehouseCounter COUNTED = GatehouseCounter.of(
+      "gatehouse.security.events", "Security events Gatehouse fired, by type and reason code",
+      "type", "reason");
 
   private SecurityEvents() {
   }
@@ -63,6 +71,7 @@ public final class SecurityEvents {
   /** Fires an event built elsewhere (e.g. outside a request). */
   public static void fire(SecurityEvent event) {
     LOG.log(System.Logger.Level.WARNING, event.toJson());
+    COUNTED.increment(event.type().name(), event.reason());
     try {
       CDI.current().getBeanManager().getEvent().select(SecurityEvent.class).fire(event);
     } catch (IllegalStateException noContainer) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.core;
 
+import dev.gatehouse.core.spi.GatehouseCounter;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -21,6 +22,11 @@ import jakarta.ws.rs.core.Response;
  * {@code store_unavailable}, so that an operator adds capacity instead of looking for an outage.
  * An outage's cause is logged with the request id; a saturated store's is not (each refusal is
  * its event line), so shedding load does not add a stack trace per request.
+ *
+ * <p>Every one created is counted as {@code gatehouse.store.failures{store, reason}}
+ * ({@code reason} {@code unavailable} or {@code saturated}) in the application's metrics registry,
+ * when it has one — also those a fail-open policy lets through without a 503, which fire no event.
+ * The store's name is the label: give it a fixed name, never one built from a request.
  */
 public class StoreUnavailableException extends WebApplicationException {
 
@@ -28,6 +34,9 @@ public class StoreUnavailableException extends WebApplicationException {
 
   /** Seconds a client should wait before retrying. */
   public static final int RETRY_AFTER_SECONDS = 2;
+
+  private static final GatehouseCounter FAILURES = GatehouseCounter.of("gatehouse.store.failures",
+      "Calls to a backing store that failed, by store and reason", "store", "reason");
 
   private final String store;
   private final boolean saturated;
@@ -42,6 +51,7 @@ public class StoreUnavailableException extends WebApplicationException {
         Response.Status.SERVICE_UNAVAILABLE);
     this.store = store;
     this.saturated = saturated;
+    FAILURES.increment(store, saturated ? "saturated" : "unavailable");
   }
 
   /**

@@ -53,6 +53,7 @@ public class CoreRuntime {
   @PostConstruct
   void init() {
     modules = discoverModules();
+    dev.gatehouse.core.internal.metrics.Metering.bindApplication();
     peers = new PeerAddresses(customPeers.isResolvable() ? customPeers.get() : null);
     RuntimeDocs.refuseIfServed(config);
     reportFile = reportFile(config);
