@@ -4,6 +4,7 @@ import dev.gatehouse.core.Problem;
 import dev.gatehouse.core.SecurityEvent;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.StoreUnavailableException;
+import dev.gatehouse.core.spi.GatehouseCounter;
 import dev.gatehouse.ratelimit.RateLimitBackend;
 import dev.gatehouse.ratelimit.RateLimitBackend.Decision;
 import dev.gatehouse.ratelimit.RateLimitPolicy;
@@ -17,6 +18,11 @@ import java.util.Optional;
  * with the answers shaped — a 429 problem with {@code Retry-After} (whole seconds, at least 1) and
  * the IETF {@code RateLimit-Policy} / {@code RateLimit} fields
  * (draft-ietf-httpapi-ratelimit-headers), or the quota left for the response headers.
+ *
+ * <p>Each decision is counted as {@code gatehouse.rate.limit.decisions{policy, outcome}} in the
+ * application's metrics registry, when it has one: {@code allowed}, {@code refused}, or — when the
+ * store failed — {@code allowed_store_failure} (the policy lets calls through) or
+ * {@code refused_store_failure} (a 503). The policy is a configured name, never a bucket's key.
  */
 public final class Limiter {
 
@@ -24,6 +30,9 @@ public final class Limiter {
   static final String QUOTA = "dev.gatehouse.ratelimit.quota";
 
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.ratelimit");
+  private static final GatehouseCounter DECISIONS = GatehouseCounter.of(
+      "gatehouse.rate.limit.decisions", "Rate-limit decisions, by policy and outcome", "policy",
+      "outcome");
 
   private final RateLimitSettings settings;
   private final RateLimitBackend backend;
@@ -79,18 +88,22 @@ public final class Limiter {
         d = backend.acquire(policy, bucket);
       } catch (StoreUnavailableException e) {
         if (!policy.allowOnStoreFailure()) {
+          DECISIONS.increment(policy.name(), "refused_store_failure");
           throw e;
         }
         allowedThroughFailure = true;
         continue;
       }
       if (!d.allowed()) {
+        DECISIONS.increment(policy.name(), "refused");
         return new Outcome(Optional.of(tooMany(policy, d)), null, false);
       }
       if (tightest == null || d.remaining() < tightest.remaining()) {
         tightest = new Quota(policy, d.remaining());
       }
     }
+    DECISIONS.increment(policy.name(), allowedThroughFailure ? "allowed_store_failure"
+        : "allowed");
     return new Outcome(Optional.empty(), tightest, allowedThroughFailure);
   }
 
