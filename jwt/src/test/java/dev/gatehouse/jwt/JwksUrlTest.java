@@ -72,7 +72,7 @@ class JwksUrlTest {
   private MutableClock clock;
 
   /** The identity provider's JWKS endpoint: what it answers is the test's to change. */
-  private static final class Jwks implements AutoCloseable {
+  static final class Jwks implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger fetches = new AtomicInteger();

@@ -4,6 +4,7 @@ import dev.gatehouse.core.SecurityEvent;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.SecurityEvents;
 import dev.gatehouse.core.config.GatehouseConfigException;
+import dev.gatehouse.core.spi.GatehouseCounter;
 import java.security.Key;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -55,10 +56,16 @@ import java.util.function.UnaryOperator;
  *
  * <p>The verifier's cache of verified tokens keeps the key each token was verified with, and a
  * kept token passes only while that key is still in force.
+ *
+ * <p>Each refresh is counted as {@code gatehouse.key.refreshes{outcome}} in the application's
+ * metrics registry, when it has one: {@code ok} when the source was read and its keys taken (or
+ * unchanged), {@code failed} when the keys in force were kept because of it.
  */
 public final class KeyRing {
 
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.jwt");
+  private static final GatehouseCounter REFRESHES = GatehouseCounter.of("gatehouse.key.refreshes",
+      "Refreshes of the keys from a JWKS URL or key files, by outcome", "outcome");
 
   /** A verification key of an earlier set, kept until {@code dropAt}. */
   private record Retired(Key key, Instant dropAt) {
@@ -238,6 +245,7 @@ public final class KeyRing {
       try {
         refresh(now);
       } catch (RuntimeException e) {
+        REFRESHES.increment("failed");
         LOG.log(System.Logger.Level.ERROR, "Gatehouse JWT: refreshing " + source + " failed", e);
       } finally {
         synchronized (lock) {
@@ -273,7 +281,10 @@ public final class KeyRing {
       logSkipped(fresh.skipped());
     }
     KeySet active = was.active();
-    if (fresh != null && !same(fresh, active) && acceptable(fresh, active, now)) {
+    boolean changed = fresh != null && !same(fresh, active);
+    boolean taken = changed && acceptable(fresh, active, now);
+    REFRESHES.increment(fresh != null && (taken || !changed) ? "ok" : "failed");
+    if (taken) {
       List<String> withdrawn = new ArrayList<>();
       active.verificationKeys().forEach((kid, key) -> {
         if (!fresh.verificationKeys().containsKey(kid)) {

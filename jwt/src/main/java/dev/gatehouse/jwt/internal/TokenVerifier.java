@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.gatehouse.core.StoreUnavailableException;
+import dev.gatehouse.core.spi.GatehouseCounter;
 import dev.gatehouse.jwt.AccessTokenDenyList;
 import dev.gatehouse.jwt.JwtSettings;
 import dev.gatehouse.jwt.TokenClaims;
@@ -61,8 +62,17 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  * whose outcome cannot change under the same keys and settings, and is checked again for time
  * (step 4) and against the deny-list (step 5) on every request. Each key has one parser, built
  * once with smallrye-jwt's own principal factory.
+ *
+ * <p>Each verification is counted as {@code gatehouse.token.verifications{outcome, cache}} in the
+ * application's metrics registry, when it has one: {@code outcome} is {@code valid}, the refusal's
+ * reason code, or {@code store_unavailable} (the deny-list could not be read); {@code cache} is
+ * {@code hit} when the token was verified before, else {@code miss}.
  */
 final class TokenVerifier {
+
+  private static final GatehouseCounter VERIFICATIONS = GatehouseCounter.of(
+      "gatehouse.token.verifications", "Access-token verifications, by outcome and cache use",
+      "outcome", "cache");
 
   /**
    * Members that carry or point to a key, or change how the token is read. Not {@code x5t} or
@@ -166,30 +176,40 @@ final class TokenVerifier {
    * @throws StoreUnavailableException when the deny-list cannot be read and the policy is deny
    */
   Verified verify(String token) throws AuthenticationFailure {
-    try {
-      return verifyText(token);
-    } catch (AuthenticationFailure f) {
-      hints.refused(f.reason(), f.detail());
-      throw f;
-    }
-  }
-
-  private Verified verifyText(String token) throws AuthenticationFailure {
     VerifiedTokens.Entry seen = verified.get(token);
     if (seen != null && !keys.current().verifies(seen.kid(), seen.key())) {
       verified.remove(token); // its key left the set: verified again, and refused
       seen = null;
     }
-    if (seen != null) {
-      try {
-        checkTime(seen.claims()); // steps 1 to 3 cannot change for the same text and keys
-      } catch (AuthenticationFailure expired) {
-        verified.remove(token);
-        throw expired;
-      }
-      notDenied(seen.claims());
-      return seen.verified();
+    String cache = seen != null ? "hit" : "miss";
+    try {
+      Verified v = seen != null ? verifyKept(token, seen) : verifyText(token);
+      VERIFICATIONS.increment("valid", cache);
+      return v;
+    } catch (AuthenticationFailure f) {
+      VERIFICATIONS.increment(f.reason(), cache);
+      hints.refused(f.reason(), f.detail());
+      throw f;
+    } catch (StoreUnavailableException unreadable) {
+      VERIFICATIONS.increment("store_unavailable", cache);
+      throw unreadable;
     }
+  }
+
+  /** A token verified before: steps 1 to 3 cannot change for the same text and keys. */
+  private Verified verifyKept(String token, VerifiedTokens.Entry seen)
+      throws AuthenticationFailure {
+    try {
+      checkTime(seen.claims());
+    } catch (AuthenticationFailure expired) {
+      verified.remove(token);
+      throw expired;
+    }
+    notDenied(seen.claims());
+    return seen.verified();
+  }
+
+  private Verified verifyText(String token) throws AuthenticationFailure {
     if (token.length() > settings.maxTokenBytes()) {
       throw new AuthenticationFailure("token_too_large");
     }
