@@ -32,7 +32,7 @@ public final class SecurityEvents {
   private static final System.Logger LOG = System.getLogger(LOGGER);
   private static final Clock CLOCK = Clock.systemUTC();
   private static final GatehouseCounter COUNTED = GatehouseCounter.of(
-      "gatehouse.security.events", "Security events Gatehouse fired, by type and reason code",
+      "security.events", "Security events Gatehouse fired, by type and reason code",
       "type", "reason");
 
   private SecurityEvents() {

@@ -35,7 +35,7 @@ public class StoreUnavailableException extends WebApplicationException {
   /** Seconds a client should wait before retrying. */
   public static final int RETRY_AFTER_SECONDS = 2;
 
-  private static final GatehouseCounter FAILURES = GatehouseCounter.of("gatehouse.store.failures",
+  private static final GatehouseCounter FAILURES = GatehouseCounter.of("store.failures",
       "Calls to a backing store that failed, by store and reason", "store", "reason");
 
   private final String store;

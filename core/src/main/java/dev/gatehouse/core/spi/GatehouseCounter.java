@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * private static final GatehouseCounter DECISIONS = GatehouseCounter.of(
- *     "gatehouse.rate.limit.decisions", "Rate-limit decisions", "policy", "outcome");
+ *     "rate.limit.decisions", "Rate-limit decisions", "policy", "outcome");
  * DECISIONS.increment(policy.name(), "refused");
  * }</pre>
  *
@@ -48,10 +48,15 @@ public final class GatehouseCounter {
     this.labels = labels;
   }
 
+  /** What every counter's name starts with. */
+  public static final String PREFIX = "gatehouse.";
+
   /**
-   * A counter named in Micrometer's dotted style ({@code gatehouse.security.events}; Prometheus
-   * shows it as {@code gatehouse_security_events_total}).
+   * A counter named in Micrometer's dotted style under {@value #PREFIX}: {@code security.events}
+   * is {@code gatehouse.security.events}, which Prometheus shows as
+   * {@code gatehouse_security_events_total}.
    *
+   * @param name the name after {@value #PREFIX}
    * @param labels one or two label names
    * @throws IllegalArgumentException for a name or label that is not lower-case dotted words, or
    *     a count of labels other than one or two
@@ -60,7 +65,7 @@ public final class GatehouseCounter {
     Objects.requireNonNull(description, "description");
     if (!NAME.matcher(Objects.requireNonNull(name, "name")).matches()) {
       throw new IllegalArgumentException("counter name " + name + " is not lower-case dotted"
-          + " words, e.g. gatehouse.security.events");
+          + " words, e.g. security.events");
     }
     if (labels.length < 1 || labels.length > 2) {
       throw new IllegalArgumentException(name + ": a counter has one or two labels, not "
@@ -71,7 +76,7 @@ public final class GatehouseCounter {
         throw new IllegalArgumentException(name + ": label " + label + " is not a lower-case word");
       }
     }
-    return new GatehouseCounter(name, description, labels.clone());
+    return new GatehouseCounter(PREFIX + name, description, labels.clone());
   }
 
   /** The counter's name. */

@@ -64,7 +64,7 @@ import java.util.function.UnaryOperator;
 public final class KeyRing {
 
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.jwt");
-  private static final GatehouseCounter REFRESHES = GatehouseCounter.of("gatehouse.key.refreshes",
+  private static final GatehouseCounter REFRESHES = GatehouseCounter.of("key.refreshes",
       "Refreshes of the keys from a JWKS URL or key files, by outcome", "outcome");
 
   /** A verification key of an earlier set, kept until {@code dropAt}. */

@@ -71,7 +71,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 final class TokenVerifier {
 
   private static final GatehouseCounter VERIFICATIONS = GatehouseCounter.of(
-      "gatehouse.token.verifications", "Access-token verifications, by outcome and cache use",
+      "token.verifications", "Access-token verifications, by outcome and cache use",
       "outcome", "cache");
 
   /**

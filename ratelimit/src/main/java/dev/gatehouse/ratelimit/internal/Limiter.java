@@ -31,7 +31,7 @@ public final class Limiter {
 
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.ratelimit");
   private static final GatehouseCounter DECISIONS = GatehouseCounter.of(
-      "gatehouse.rate.limit.decisions", "Rate-limit decisions, by policy and outcome", "policy",
+      "rate.limit.decisions", "Rate-limit decisions, by policy and outcome", "policy",
       "outcome");
 
   private final RateLimitSettings settings;
