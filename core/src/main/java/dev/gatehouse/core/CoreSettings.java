@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.Config;
  * @param docs documentation gate
  * @param paging page size bounds
  * @param lint what the endpoint lint does with violations
+ * @param rollout the checks that only report while a service adopts Gatehouse (none by default)
  */
 public record CoreSettings(
     StrictJsonSettings json,
@@ -30,7 +31,24 @@ public record CoreSettings(
     TrustedProxies proxies,
     DocsGate docs,
     PagingSettings paging,
-    LintSettings lint) {
+    LintSettings lint,
+    RolloutSettings rollout) {
+
+  public CoreSettings {
+    java.util.Objects.requireNonNull(rollout, "rollout");
+  }
+
+  /** Settings with every check enforced. */
+  public CoreSettings(StrictJsonSettings json, BodySizeLimit body, SecurityHeaders headers,
+      HttpsPolicy https, TrustedProxies proxies, DocsGate docs, PagingSettings paging,
+      LintSettings lint) {
+    this(json, body, headers, https, proxies, docs, paging, lint, RolloutSettings.enforceAll());
+  }
+
+  /** These settings with {@code rollout} in force. */
+  public CoreSettings withRollout(RolloutSettings rollout) {
+    return new CoreSettings(json, body, headers, https, proxies, docs, paging, lint, rollout);
+  }
 
   /** The strictest working defaults: what a service that sets nothing gets. */
   public static CoreSettings ofDefaults() {
@@ -54,7 +72,8 @@ public record CoreSettings(
         TrustedProxies.read(in),
         DocsGate.read(in),
         PagingSettings.read(in),
-        LintSettings.read(in));
+        LintSettings.read(in),
+        RolloutSettings.read(in));
     in.check();
     return s;
   }
@@ -73,6 +92,9 @@ public record CoreSettings(
         .append(", docs ").append(docs.enabled() ? "for roles " + docs.roles() : "hidden")
         .append(", page size max ").append(paging.maxSize())
         .append(", endpoint lint ").append(lint.name().toLowerCase(java.util.Locale.ROOT));
+    if (!rollout.checks().isEmpty()) {
+      b.append(", NOT ENFORCED (report-only): ").append(String.join(", ", rollout.checks()));
+    }
     return b.toString();
   }
 }

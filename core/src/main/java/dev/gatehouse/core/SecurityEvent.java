@@ -33,6 +33,9 @@ import java.util.Objects;
  *     digits, {@code _ . -}, at most 64 characters
  * @param account the {@link #accountKey(String) hashed key} of the account an anonymous attempt
  *     named (a failed login's email), or null
+ * @param enforced false when a check in report-only mode ({@link RolloutSettings}) served the
+ *     request this event says enforcement would have refused; written to the JSON line only then,
+ *     as {@code "enforced":false}
  */
 public record SecurityEvent(
     SecurityEventType type,
@@ -44,7 +47,8 @@ public record SecurityEvent(
     String method,
     String path,
     String reason,
-    String account) {
+    String account,
+    boolean enforced) {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -57,7 +61,15 @@ public record SecurityEvent(
     clientRequestId = RequestId.fromClient(clientRequestId).orElse(null);
   }
 
-  /** An event about no particular account. */
+  /** An enforced event: the request was refused, or nothing was to refuse. */
+  public SecurityEvent(SecurityEventType type, Instant time, String requestId,
+      String clientRequestId, String subject, String clientAddress, String method, String path,
+      String reason, String account) {
+    this(type, time, requestId, clientRequestId, subject, clientAddress, method, path, reason,
+        account, true);
+  }
+
+  /** An enforced event about no particular account. */
   public SecurityEvent(SecurityEventType type, Instant time, String requestId,
       String clientRequestId, String subject, String clientAddress, String method, String path,
       String reason) {
@@ -65,10 +77,16 @@ public record SecurityEvent(
         null);
   }
 
-  /** An event without a client request id, about no particular account. */
+  /** An enforced event without a client request id, about no particular account. */
   public SecurityEvent(SecurityEventType type, Instant time, String requestId, String subject,
       String clientAddress, String method, String path, String reason) {
     this(type, time, requestId, null, subject, clientAddress, method, path, reason, null);
+  }
+
+  /** This event marked as not enforced: report-only served the request it describes. */
+  public SecurityEvent notEnforced() {
+    return new SecurityEvent(type, time, requestId, clientRequestId, subject, clientAddress,
+        method, path, reason, account, false);
   }
 
   /**
@@ -104,6 +122,9 @@ public record SecurityEvent(
     m.put("reason", reason);
     if (account != null) {
       m.put("account", account);
+    }
+    if (!enforced) {
+      m.put("enforced", false);
     }
     try {
       return JSON.writeValueAsString(m);

@@ -54,8 +54,41 @@ public final class SecurityEvents {
    */
   public static SecurityEvent fire(ContainerRequestContext request, SecurityEventType type,
       String reason, String subject, String accountKey) {
+    SecurityEvent event = event(request, type, reason, subject, accountKey);
+    fire(event);
+    return event;
+  }
+
+  /**
+   * Reports what a check in report-only mode ({@link RolloutSettings}) would have refused and
+   * served instead: the event {@code wouldRefuse} carries — the same one enforcement fires when it
+   * sends that problem — marked {@link SecurityEvent#enforced() not enforced}, and counted for
+   * {@code check} (see the {@code Gatehouse report-only} lines of {@code dev.gatehouse.core}).
+   *
+   * <pre>{@code
+   * if (reportOnly) {
+   *   SecurityEvents.notEnforced(request, RolloutSettings.JWT, Problem.unauthorized("anonymous"));
+   * }
+   * }</pre>
+   */
+  public static SecurityEvent notEnforced(ContainerRequestContext request, String check,
+      Problem wouldRefuse) {
+    SecurityEvent event = event(request, wouldRefuse.eventType(), wouldRefuse.eventReason(),
+        wouldRefuse.eventSubject(), wouldRefuse.eventAccountKey()).notEnforced();
+    fire(event);
+    try {
+      CDI.current().select(dev.gatehouse.core.internal.CoreRuntime.class).get().rollout()
+          .count(check, event);
+    } catch (IllegalStateException noContainer) {
+      // no CDI container in this process: the event is the record
+    }
+    return event;
+  }
+
+  private static SecurityEvent event(ContainerRequestContext request, SecurityEventType type,
+      String reason, String subject, String accountKey) {
     String authenticated = subject(request);
-    SecurityEvent event = new SecurityEvent(type, CLOCK.instant(),
+    return new SecurityEvent(type, CLOCK.instant(),
         RequestId.of(request).orElse(null),
         RequestId.client(request).orElse(null),
         authenticated != null ? authenticated : subject,
@@ -64,8 +97,6 @@ public final class SecurityEvents {
         request.getProperty(PATH_TEMPLATE) instanceof String p ? p : null,
         reason,
         accountKey);
-    fire(event);
-    return event;
   }
 
   /** Fires an event built elsewhere (e.g. outside a request). */

@@ -29,7 +29,7 @@ class ReadmeTest {
 
   private static final List<String> CORE = List.of("gatehouse.body.", "gatehouse.json.",
       "gatehouse.headers.", "gatehouse.https.", "gatehouse.proxy.", "gatehouse.docs.",
-      "gatehouse.paging.", "gatehouse.lint.", "gatehouse.secrets.");
+      "gatehouse.paging.", "gatehouse.lint.", "gatehouse.secrets.", "gatehouse.rollout.");
   /** The prefixes the other modules' {@code ReadmeDefaultsTest}s check. */
   private static final List<String> MODULES = List.of("gatehouse.jwt.", "gatehouse.password.",
       "gatehouse.cors.", "gatehouse.ratelimit.", "gatehouse.redis.");
@@ -104,6 +104,8 @@ class ReadmeTest {
     defaults.put(dev.gatehouse.core.lint.EndpointReport.REPORT_FILE, Optional.empty());
     defaults.put(dev.gatehouse.core.config.ConfigReader.ALLOW_PACKAGED_SECRETS,
         dev.gatehouse.core.config.ConfigReader.DEFAULT_ALLOW_PACKAGED_SECRETS);
+    defaults.put(RolloutSettings.REPORT_ONLY,
+        Optional.of(s.rollout().checks()).filter(c -> !c.isEmpty()));
     ReadmeTable table = ReadmeTable.read();
     table.assertDefaults(CORE, defaults);
     // the README shows some of the denied features: each must be among the code's

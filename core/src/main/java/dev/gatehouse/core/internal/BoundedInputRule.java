@@ -116,7 +116,8 @@ public final class BoundedInputRule implements EndpointRule {
       findings.violation("unbounded input: " + String.join(", ", unbounded),
           "add @Size(max = ...) (or @Email) to each, including collection elements");
     }
-    findings.note("input", label + size + (bounded ? " (bounded)" : " (unbounded)"));
+    findings.note("input", label + size + (bounded ? " (bounded)" : " (unbounded)")
+        + (findings.reportOnly(dev.gatehouse.core.RolloutSettings.JSON) ? " (report-only)" : ""));
   }
 
   /** The element types of a collection or array body, named {@code List<Item>[].field}. */

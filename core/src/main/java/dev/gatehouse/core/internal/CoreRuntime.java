@@ -36,10 +36,12 @@ public class CoreRuntime {
 
   private volatile CoreSettings settings;
   private volatile com.fasterxml.jackson.databind.ObjectMapper strictMapper;
+  private volatile com.fasterxml.jackson.databind.ObjectMapper lenientMapper;
   private volatile EndpointRegistry endpoints;
   private List<GatehouseModule> modules;
   private PeerAddresses peers;
   private java.nio.file.Path reportFile;
+  private final RolloutReports rollout = new RolloutReports();
 
   /** The runtime of the running application. */
   public static CoreRuntime current() {
@@ -65,12 +67,34 @@ public class CoreRuntime {
     CoreSettings previous = settings;
     settings = Objects.requireNonNull(explicit);
     strictMapper = dev.gatehouse.core.StrictJson.mapper(explicit.json());
+    lenientMapper = explicit.rollout().json() ? LenientJson.mapper(explicit.json()) : null;
     endpoints = new EndpointRegistry(explicit,
         new EndpointLint(explicit.lint(), EndpointLint.discoverRules(),
-            modules.stream().map(GatehouseModule::name).toList(), reportFile), modules);
+            modules.stream().map(GatehouseModule::name).toList(), explicit.rollout().checks(),
+            reportFile), modules);
     if (!explicit.equals(previous)) {
       LOG.log(System.Logger.Level.INFO, explicit.summary() + "; modules "
           + modules.stream().map(GatehouseModule::name).toList());
+      if (!explicit.rollout().checks().isEmpty()) {
+        LOG.log(System.Logger.Level.WARNING, "Gatehouse is NOT ENFORCING "
+            + String.join(", ", explicit.rollout().checks()) + " ("
+            + dev.gatehouse.core.RolloutSettings.REPORT_ONLY + "): requests these checks would"
+            + " refuse are served, and each is a security event with \"enforced\":false."
+            + " Remove the setting once those events stop, to enforce them");
+      }
+    }
+  }
+
+  /** The would-be refusals of the checks in report-only mode, counted. */
+  public RolloutReports rollout() {
+    return rollout;
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    CoreSettings s = settings;
+    if (s != null) {
+      rollout.logTotals(s.rollout().checks());
     }
   }
 
@@ -81,6 +105,11 @@ public class CoreRuntime {
   /** The strict mapper of the settings in force, built once. */
   public com.fasterxml.jackson.databind.ObjectMapper strictMapper() {
     return strictMapper;
+  }
+
+  /** The mapper of a body's second, lenient reading while {@code json} is report-only. */
+  com.fasterxml.jackson.databind.ObjectMapper lenientMapper() {
+    return lenientMapper;
   }
 
   /** The Gatehouse modules on the class path, core first. */

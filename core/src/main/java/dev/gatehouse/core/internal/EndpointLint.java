@@ -37,22 +37,26 @@ public final class EndpointLint {
   private final Map<String, EndpointReport.Entry> reported =
       java.util.Collections.synchronizedMap(new java.util.TreeMap<>());
   private final java.nio.file.Path reportFile;
+  private final Set<String> reportOnly;
 
   public EndpointLint(LintSettings mode, List<EndpointRule> rules) {
     this(mode, rules, List.of());
   }
 
   public EndpointLint(LintSettings mode, List<EndpointRule> rules, List<String> modules) {
-    this(mode, rules, modules, null);
+    this(mode, rules, modules, Set.of(), null);
   }
 
   /**
    * @param modules the Gatehouse modules that check every request, named in the report's header so
    *     a reader knows what stands behind each column
+   * @param reportOnly the checks that only report ({@code gatehouse.rollout.report-only}), named
+   *     in the header and marked {@code (report-only)} in the columns of the rules that show them
    * @param reportFile where {@link #report()} is written after each lint, or null
    */
   public EndpointLint(LintSettings mode, List<EndpointRule> rules, List<String> modules,
-      java.nio.file.Path reportFile) {
+      Set<String> reportOnly, java.nio.file.Path reportFile) {
+    this.reportOnly = Set.copyOf(reportOnly);
     this.mode = mode;
     this.reportFile = reportFile;
     this.rules = List.copyOf(rules);
@@ -62,8 +66,14 @@ public final class EndpointLint {
         .flatMap(r -> r.columns().stream())
         .distinct()
         .toList();
-    this.enforcedBy = modules.isEmpty() ? "" : "; enforced on every request by Gatehouse "
+    String header = modules.isEmpty() ? "" : "; enforced on every request by Gatehouse "
         + String.join(", ", modules);
+    if (!reportOnly.isEmpty()) {
+      header += "; NOT ENFORCED, report-only: "
+          + String.join(", ", new java.util.TreeSet<>(reportOnly))
+          + " (each would-be refusal is a security event with \"enforced\":false)";
+    }
+    this.enforcedBy = header;
   }
 
   /** The rules of every Gatehouse module on the class path. */
@@ -183,6 +193,11 @@ public final class EndpointLint {
         @Override
         public void fact(String name, String value) {
           facts.merge(name, value, (a, b) -> a + "," + b);
+        }
+
+        @Override
+        public boolean reportOnly(String check) {
+          return reportOnly.contains(check);
         }
       });
     }

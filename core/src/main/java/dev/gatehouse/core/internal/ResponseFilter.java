@@ -68,6 +68,11 @@ public final class ResponseFilter implements ContainerResponseFilter {
       return id;
     });
     mappers.reportOnce(providers);
+    if (request.getProperty(RolloutReports.PENDING) instanceof Problem wouldRefuse) {
+      request.removeProperty(RolloutReports.PENDING); // some runtimes run this filter twice
+      dev.gatehouse.core.SecurityEvents.notEnforced(request,
+          dev.gatehouse.core.RolloutSettings.JSON, wouldRefuse);
+    }
     if (response.getEntity() instanceof Problem problem) {
       render(request, response, problem, requestId);
     } else if (response.getStatus() >= 500 && request.getProperty(RENDERED) == null) {

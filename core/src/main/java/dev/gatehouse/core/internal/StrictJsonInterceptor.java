@@ -54,12 +54,19 @@ public final class StrictJsonInterceptor implements ReaderInterceptor {
     Object value;
     try {
       StrictJsonReader.LAST.remove();
+      StrictJsonReader.NOT_ENFORCED.remove();
       value = context.proceed();
     } catch (IOException | RuntimeException e) {
       throw refusal(e);
     }
     Object read = StrictJsonReader.LAST.get();
     StrictJsonReader.LAST.remove();
+    Problem wouldRefuse = StrictJsonReader.NOT_ENFORCED.get();
+    if (wouldRefuse != null) {
+      // report-only: the response filter reports it, with the request it belongs to
+      StrictJsonReader.NOT_ENFORCED.remove();
+      context.setProperty(RolloutReports.PENDING, wouldRefuse);
+    }
     if (!json) {
       return value;
     }

@@ -61,24 +61,33 @@ public final class StrictJsonReader implements MessageBodyReader<Object> {
 
   /** What this reader produced last on this thread, for {@link StrictJsonInterceptor}. */
   static final ThreadLocal<Object> LAST = new ThreadLocal<>();
+  /**
+   * What this reader would have refused on this thread while {@code json} is report-only, for
+   * {@link StrictJsonInterceptor} to hand to the response filter, which reports it.
+   */
+  static final ThreadLocal<Problem> NOT_ENFORCED = new ThreadLocal<>();
   /** Stands for a {@code null} result in {@link #LAST}. */
   static final Object EMPTY = new Object();
 
   private final Supplier<CoreSettings> settings;
   private final Supplier<ObjectMapper> mapper;
+  private final Supplier<ObjectMapper> lenient;
 
   /** What the Jakarta REST runtime creates: the running application's settings, read per body. */
   public StrictJsonReader() {
     Lazy<CoreRuntime> runtime = Lazy.bean(CoreRuntime.class);
     this.settings = () -> runtime.get().settings();
     this.mapper = () -> runtime.get().strictMapper();
+    this.lenient = () -> runtime.get().lenientMapper();
   }
 
   /** A reader of fixed settings, without a running application (the fuzz tests). */
   StrictJsonReader(CoreSettings fixed) {
     ObjectMapper strict = StrictJson.mapper(fixed.json());
+    ObjectMapper relaxed = LenientJson.mapper(fixed.json());
     this.settings = () -> fixed;
     this.mapper = () -> strict;
+    this.lenient = () -> relaxed;
   }
 
   @Override
@@ -104,6 +113,7 @@ public final class StrictJsonReader implements MessageBodyReader<Object> {
       MediaType mediaType, MultivaluedMap<String, String> httpHeaders, InputStream entityStream)
       throws IOException {
     LAST.remove();
+    NOT_ENFORCED.remove();
     refuseOtherCharsets(mediaType);
     PushbackInputStream in = new PushbackInputStream(entityStream, 4);
     byte[] head = new byte[4];
@@ -121,16 +131,51 @@ public final class StrictJsonReader implements MessageBodyReader<Object> {
     ObjectMapper mapper = this.mapper.get();
     JavaType target = mapper.getTypeFactory().constructType(genericType != null ? genericType : type);
     ObjectReader reader = mapper.readerFor(target);
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
     // the declared size of a list or array body is enforced while reading: element n + 1 is
     // refused before it is parsed, so an oversized body is never built or validated
     int maxElements = LintTypes.isCollectionOrArray(type)
         ? LintTypes.maxElements(annotations).orElse(-1) : -1;
-    JsonParser parser = new StrictParser(reader.createParser(new InputStreamReader(in, utf8)),
-        settings.json().allowControlCharacters(), maxElements);
-    Object value = reader.readValue(parser);
+    boolean control = settings.json().allowControlCharacters();
+    if (settings.rollout().json()) {
+      return readReportingOnly(reader, target, in, control, maxElements);
+    }
+    Object value = reader.readValue(parser(reader, in, control, maxElements, true));
+    LAST.set(value == null ? EMPTY : value);
+    return value;
+  }
+
+  private static JsonParser parser(ObjectReader reader, InputStream in, boolean control,
+      int maxElements, boolean refuseDuplicates) throws IOException {
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    return new StrictParser(reader.createParser(new InputStreamReader(in, utf8)), control,
+        maxElements, refuseDuplicates);
+  }
+
+  /**
+   * Report-only ({@code gatehouse.rollout.report-only} lists {@code json}): a body that breaks
+   * only a shape rule ({@link LenientJson#RELAXED}) is read again leniently and served, and the 400
+   * it would have been is reported; every other rule refuses as ever. The body is held in memory
+   * for the second reading — no more than the body cap lets through, as the stream is limited.
+   */
+  private Object readReportingOnly(ObjectReader reader, JavaType target, InputStream in,
+      boolean control, int maxElements) throws IOException {
+    byte[] body = in.readAllBytes();
+    Object value;
+    try {
+      value = reader.readValue(parser(reader, new java.io.ByteArrayInputStream(body), control,
+          maxElements, true));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException strict) {
+      Problem wouldRefuse = JsonProblems.of(strict);
+      if (!LenientJson.RELAXED.contains(wouldRefuse.eventReason())) {
+        throw strict;
+      }
+      ObjectReader relaxed = lenient.get().readerFor(target);
+      value = relaxed.readValue(parser(relaxed, new java.io.ByteArrayInputStream(body), control,
+          maxElements, false));
+      NOT_ENFORCED.set(wouldRefuse);
+    }
     LAST.set(value == null ? EMPTY : value);
     return value;
   }

@@ -38,6 +38,7 @@ final class StrictParser extends JsonParserDelegate {
 
   private final boolean allowControlCharacters;
   private final int maxElements;
+  private final boolean refuseDuplicates;
   private int elements;
   /** The names of each open object by nesting depth; null until the object has a field. */
   private final List<Set<String>> names = new ArrayList<>();
@@ -46,9 +47,18 @@ final class StrictParser extends JsonParserDelegate {
    * @param maxElements the most elements a top-level array may have, or -1 for no limit
    */
   StrictParser(JsonParser parser, boolean allowControlCharacters, int maxElements) {
+    this(parser, allowControlCharacters, maxElements, true);
+  }
+
+  /**
+   * @param refuseDuplicates false only for {@link LenientJson}'s reading, which takes the last
+   */
+  StrictParser(JsonParser parser, boolean allowControlCharacters, int maxElements,
+      boolean refuseDuplicates) {
     super(parser);
     this.allowControlCharacters = allowControlCharacters;
     this.maxElements = maxElements;
+    this.refuseDuplicates = refuseDuplicates;
     parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // checked in nextToken
   }
 
@@ -68,7 +78,9 @@ final class StrictParser extends JsonParserDelegate {
     } else if (t == JsonToken.FIELD_NAME) {
       String name = delegate.currentName();
       checkText(name.toCharArray(), 0, name.length());
-      checkUnique(name);
+      if (refuseDuplicates) {
+        checkUnique(name);
+      }
     } else if (t == JsonToken.VALUE_STRING) {
       char[] text;
       try {

@@ -20,4 +20,13 @@ public interface Findings {
    */
   default void fact(String name, String value) {
   }
+
+  /**
+   * Whether {@code check} only reports in this application ({@code gatehouse.rollout.report-only},
+   * see {@link dev.gatehouse.core.RolloutSettings}): a rule whose column shows what that check
+   * enforces then adds {@code (report-only)} to it, where the check would refuse something.
+   */
+  default boolean reportOnly(String check) {
+    return false;
+  }
 }
