@@ -37,7 +37,13 @@ public final class AccessRule implements EndpointRule {
     } catch (GatehouseConfigException refused) {
       return; // reported by the module's preparation, which refuses start-up
     }
-    findings.note("who", policy.describe());
+    // a refused token is refused on any endpoint; only @DenyAll holds in report-only
+    boolean reportOnly = findings.reportOnly(dev.gatehouse.core.RolloutSettings.JWT)
+        && policy.kind() != AccessPolicy.Kind.DENY_ALL;
+    findings.note("who", policy.describe() + (reportOnly ? " (report-only)" : ""));
+    if (reportOnly) {
+      findings.fact("report-only", dev.gatehouse.core.RolloutSettings.JWT);
+    }
     findings.fact("access", switch (policy.kind()) {
       case PERMIT_ALL -> "anyone";
       case DENY_ALL -> "nobody";
