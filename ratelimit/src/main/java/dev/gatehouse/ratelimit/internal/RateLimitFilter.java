@@ -2,10 +2,12 @@ package dev.gatehouse.ratelimit.internal;
 
 import dev.gatehouse.core.ClientAddress;
 import dev.gatehouse.core.GatehousePriorities;
+import dev.gatehouse.core.RolloutSettings;
 import dev.gatehouse.core.SecurityEventType;
 import dev.gatehouse.core.SecurityEvents;
 import dev.gatehouse.core.spi.Lazy;
 import dev.gatehouse.core.spi.Matched;
+import dev.gatehouse.core.spi.Rollout;
 import dev.gatehouse.ratelimit.RateLimitPolicy;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -29,6 +31,10 @@ import java.util.Set;
  * {@link dev.gatehouse.ratelimit.RateLimits#attempt}. The Jakarta REST runtime creates the filter
  * (a CDI bean only on some runtimes), so it takes both from {@link RateLimitRuntime} once, on its
  * first request — after start-up, when settings given in code are in force.
+ *
+ * <p>With {@code ratelimit} in {@code gatehouse.rollout.report-only}, a call over a limit is
+ * served instead of answered 429, and its {@code RATE_LIMITED} event is fired marked not enforced.
+ * A store failure is answered as {@code on-store-failure} says either way.
  */
 @Provider
 @Priority(GatehousePriorities.RATE_LIMIT)
@@ -39,6 +45,8 @@ public final class RateLimitFilter implements ContainerRequestFilter {
   private final Lazy<RequestAddress> requestAddress =
       new Lazy<>(() -> RateLimitRuntime.current().requestAddress());
   private final Lazy<Limiter> limiter = new Lazy<>(() -> RateLimitRuntime.current().limiter());
+  private final Lazy<Boolean> reportOnly =
+      new Lazy<>(() -> Rollout.reportOnly(RolloutSettings.RATELIMIT));
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -66,7 +74,11 @@ public final class RateLimitFilter implements ContainerRequestFilter {
       }
       Limiter.Outcome outcome = limiter.apply(policy, buckets);
       if (outcome.refusal().isPresent()) {
-        request.abortWith(outcome.refusal().get().toResponse());
+        if (reportOnly.get()) {
+          SecurityEvents.notEnforced(request, RolloutSettings.RATELIMIT, outcome.refusal().get());
+        } else {
+          request.abortWith(outcome.refusal().get().toResponse());
+        }
         return;
       }
       if (outcome.storeFailureAllowed()) {

@@ -32,7 +32,9 @@ public final class RateLimitRule implements EndpointRule {
   public void check(Endpoint endpoint, Findings findings) {
     Set<String> names = RateLimitPlan.names(endpoint);
     if (!names.isEmpty()) {
-      findings.note("rate limit", String.join(", ", names));
+      findings.note("rate limit", String.join(", ", names)
+          + (findings.reportOnly(dev.gatehouse.core.RolloutSettings.RATELIMIT)
+              ? " (report-only)" : ""));
     }
     RateLimitPlan plan;
     try {
