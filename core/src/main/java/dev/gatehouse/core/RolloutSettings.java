@@ -21,7 +21,9 @@ import java.util.TreeSet;
  *       primitive or data after the value is read leniently; the stream limits (nesting depth,
  *       number, string and name length, element counts), UTF-8, control characters and Bean
  *       Validation stay enforced;
- *   <li>{@code ratelimit}: a call over its limit is served, without a 429.
+ *   <li>{@code ratelimit}: a call over an {@code @RateLimited} or default policy is served,
+ *       without a 429; {@code RateLimits.check} and {@code attempt} hold (a password-guess limit
+ *       that lets guesses through is the attack itself), and so does {@code on-store-failure}.
  * </ul>
  *
  * <p>Refused outright, with the reason: {@code ownership}, {@code cors} and {@code body} (see
