@@ -121,6 +121,15 @@ public final class EndpointLint {
     results.sort(Comparator.comparing((Result r) -> r.endpoint().path())
         .thenComparing(r -> r.endpoint().httpMethod()));
     report(results);
+    return results;
+  }
+
+  /**
+   * Adds {@code results} to {@link #report()} — called once the application accepted them, so a
+   * refused start-up (a broken deployment beside a good one on the same server) leaves the report
+   * and its file as they were — and writes the file when one is configured.
+   */
+  void record(List<Result> results) {
     for (Result r : results) {
       reported.put(r.endpoint().httpMethod() + " " + r.endpoint().path() + " "
           + r.endpoint().name(), new EndpointReport.Entry(r.endpoint().httpMethod(),
@@ -129,7 +138,6 @@ public final class EndpointLint {
     if (reportFile != null && !results.isEmpty()) {
       report().write(reportFile);
     }
-    return results;
   }
 
   /** Every endpoint linted so far, by path then method. */

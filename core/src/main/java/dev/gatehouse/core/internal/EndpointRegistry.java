@@ -142,10 +142,12 @@ final class EndpointRegistry {
       }
     }
     List<Class<?>> application = fresh.stream().filter(origins::isApplication).toList();
-    problems.addAll(lint.failures(lint.lint(application, this::coreFacts)));
+    List<EndpointLint.Result> linted = lint.lint(application, this::coreFacts);
+    problems.addAll(lint.failures(linted));
     if (!problems.isEmpty()) {
       return new GatehouseConfigException(List.copyOf(problems));
     }
+    lint.record(linted);
     built.forEach(p -> plans.put(new Key(p.endpoint().resourceClass(), p.endpoint().method()), p));
     discovered.addAll(fresh);
     endpoints.addAll(found);

@@ -48,4 +48,25 @@ class EndpointReportFileTest {
     assertThat(refused.getMessage()).contains("gatehouse.lint.report-file")
         .contains("existing folder");
   }
+
+  /** A body with an unbounded string: the lint refuses the application. */
+  @jakarta.ws.rs.Path("/unbounded")
+  public static class Unbounded {
+    /** Unbounded. */
+    public record Body(String text) {
+    }
+
+    @jakarta.ws.rs.POST
+    public void post(Body body) {
+    }
+  }
+
+  @Test
+  void aRefusedApplicationWritesNoReport(@TempDir Path dir) {
+    Path file = dir.resolve("endpoints.json");
+    Fixtures.server().register(Unbounded.class)
+        .property(EndpointReport.REPORT_FILE, file.toString()).build()
+        .refusal(GatehouseConfigException.class);
+    assertThat(file).doesNotExist();
+  }
 }
