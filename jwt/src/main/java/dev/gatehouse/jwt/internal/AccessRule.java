@@ -52,6 +52,9 @@ public final class AccessRule implements EndpointRule {
     });
     policy.roles().stream().sorted().forEach(r -> findings.fact("roles", r));
     policy.scopes().stream().sorted().forEach(s -> findings.fact("scopes", s));
+    if (policy.recheck()) {
+      findings.fact("recheck", "true"); // roles re-read from the application's data
+    }
     if (!policy.declared()) {
       findings.violation("who may call it is not declared",
           "add @RolesAllowed(...), @PermitAll or @DenyAll to the method or its class");
