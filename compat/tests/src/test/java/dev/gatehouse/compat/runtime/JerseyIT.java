@@ -40,6 +40,7 @@ class JerseyIT extends RuntimeContract implements IdentityProviderContract {
       BugResource.class, AccountResource.class, ProfileResource.class, JacksonSettings.class,
       org.wildfly.quickstarts.compat.QuickstartItems.class, IdentityProviderResource.class);
   private static final Tokens TOKENS = Tokens.random();
+  private static final java.nio.file.Path REPORT = EndpointReportFile.of("jersey");
   private static final StringBuffer LOG = new StringBuffer();
   private static final Handler CAPTURE = new Handler() {
     @Override
@@ -79,7 +80,8 @@ class JerseyIT extends RuntimeContract implements IdentityProviderContract {
     return EmbeddedServer.builder().register(APPLICATION.toArray(Class<?>[]::new))
         .properties(Map.of("gatehouse.jwt.issuer", Tokens.ISSUER,
             "gatehouse.jwt.audience", Tokens.AUDIENCE,
-            "gatehouse.jwt.secret", TOKENS.secretBase64()));
+            "gatehouse.jwt.secret", TOKENS.secretBase64(),
+            "gatehouse.lint.report-file", REPORT.toString()));
   }
 
   @Override
@@ -103,6 +105,11 @@ class JerseyIT extends RuntimeContract implements IdentityProviderContract {
   @Override
   protected Tokens tokens() {
     return TOKENS;
+  }
+
+  @Override
+  protected java.nio.file.Path endpointReportFile() {
+    return REPORT;
   }
 
   /** The test kit registers Jersey's Jackson feature. */

@@ -16,6 +16,7 @@ class PayaraMicroIT extends RuntimeContract
     implements OwnedEntityContract, IdentityProviderContract {
 
   private static final Tokens TOKENS = Tokens.random();
+  private static final Path REPORT = EndpointReportFile.of("payara");
   private static final LazyRuntime KEYCLOAK_APP = new LazyRuntime(PayaraMicroIT::startForKeycloak);
   private static PayaraMicroServer server;
 
@@ -42,7 +43,8 @@ class PayaraMicroIT extends RuntimeContract
         .payaraJar(Path.of(System.getProperty("compat.payara-micro")))
         .env("GATEHOUSE_JWT_ISSUER", Tokens.ISSUER)
         .env("GATEHOUSE_JWT_AUDIENCE", Tokens.AUDIENCE)
-        .env("GATEHOUSE_JWT_SECRET", TOKENS.secretBase64());
+        .env("GATEHOUSE_JWT_SECRET", TOKENS.secretBase64())
+        .env(EndpointReportFile.ENV, REPORT.toString());
   }
 
   private static RuntimeUnderTest startForKeycloak() {
@@ -73,6 +75,11 @@ class PayaraMicroIT extends RuntimeContract
   @Override
   public Tokens tokens() {
     return TOKENS;
+  }
+
+  @Override
+  protected Path endpointReportFile() {
+    return REPORT;
   }
 
   /** Payara's own MP-JWT would be a second verifier of bearer tokens. */

@@ -18,13 +18,17 @@ abstract class QuarkusContract extends RuntimeContract
       "compat." + module(), IdentityProviderContract.keycloakEnvironment(),
       "compat." + module() + "-keycloak.log"));
   private RuntimeUnderTest app;
+  private java.nio.file.Path report;
 
   /** The module that built the application, e.g. {@code quarkus-rest}. */
   abstract String module();
 
   @BeforeAll
   void start() {
-    app = QuarkusApps.start("compat." + module(), tokens);
+    report = EndpointReportFile.of(module());
+    java.util.Map<String, String> env = new java.util.HashMap<>(QuarkusApps.environment(tokens));
+    env.put(EndpointReportFile.ENV, report.toString());
+    app = QuarkusApps.start("compat." + module(), env, "compat." + module() + ".log");
   }
 
   @AfterAll
@@ -48,6 +52,11 @@ abstract class QuarkusContract extends RuntimeContract
   @Override
   public Tokens tokens() {
     return tokens;
+  }
+
+  @Override
+  protected java.nio.file.Path endpointReportFile() {
+    return report;
   }
 
   /** Both Quarkus applications use the Jackson extension of their REST layer. */

@@ -29,6 +29,9 @@ public abstract class RuntimeContract {
   /** The signing key the runtime was started with. */
   protected abstract Tokens tokens();
 
+  /** Where the runtime writes its endpoint report ({@code gatehouse.lint.report-file}). */
+  protected abstract java.nio.file.Path endpointReportFile();
+
   /**
    * Starts the application with an undeclared endpoint added, expecting the runtime to refuse it,
    * and returns what it reported.
@@ -490,5 +493,35 @@ public abstract class RuntimeContract {
     assertThat(r.jsonPath().getString("requestId")).isNotBlank();
     assertThat(r.asString()).doesNotContainPattern(LEAK);
     assertSecurityHeaders(r);
+  }
+
+  // ---- gatehouse-test's attack kit, as a user's integration test runs it ----
+
+  @Test
+  void theAttackKitFindsEveryEndpointRefusingWhatItsRulesPromise() {
+    dev.gatehouse.test.TestTokens testTokens = dev.gatehouse.test.TestTokens.of(
+        dev.gatehouse.jwt.JwtSettings.builder().issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE)
+            .hmacSecret(tokens().secretBase64()).build());
+    dev.gatehouse.test.AttackResults results = dev.gatehouse.test.AttackKit
+        .against(runtime().baseUri())
+        .reportFile(endpointReportFile())
+        .tokens(testTokens)
+        .callers("alice", "bob") // item 1 is alice's
+        .owned("/items/{id}", "id", alice -> "1")
+        .owned("/quickstart/items/{id}", "id", alice -> "1")
+        .owned("/rest-path/items/{id}", "id", alice -> "1") // Quarkus REST's @RestPath
+        .owned("/gadgets/{id}", "id", alice -> request().header("Authorization", alice) // JPA
+            .contentType("application/json")
+            .body(Map.of("name", "the attack kit's gadget", "quantity", 1)).post("gadgets")
+            .then().statusCode(200).extract().path("id").toString())
+        .run();
+    System.out.println(getClass().getSimpleName() + " attack kit:\n" + results.table());
+    results.assertPassed();
+    assertThat(results.rows()).extracting(r -> r.endpoint() + " | " + r.attack())
+        .contains("GET /items/{id} | not-owner id (another caller's id)",
+            "GET /quickstart/items/{id} | not-owner id (another caller's id)",
+            "POST /items | unknown JSON field", "POST /items | body of 2049 bytes (limit 2048)",
+            "POST /items | rate limit compat (3 per PT1H by user)",
+            "GET /admin | token without role admin", "GET /admin | alg none token");
   }
 }

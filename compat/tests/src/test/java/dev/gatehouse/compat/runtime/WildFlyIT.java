@@ -20,6 +20,7 @@ class WildFlyIT extends RuntimeContract
 
   private static final Duration DEPLOY = Duration.ofMinutes(3);
   private static final Tokens TOKENS = Tokens.random();
+  private static final Path REPORT = EndpointReportFile.of("wildfly");
   private static final LazyRuntime KEYCLOAK_APP = new LazyRuntime(WildFlyIT::startForKeycloak);
   private static WildFlyServer server;
 
@@ -30,6 +31,7 @@ class WildFlyIT extends RuntimeContract
             .env("GATEHOUSE_JWT_ISSUER", Tokens.ISSUER)
             .env("GATEHOUSE_JWT_AUDIENCE", Tokens.AUDIENCE)
             .env("GATEHOUSE_JWT_SECRET", TOKENS.secretBase64())
+            .env(EndpointReportFile.ENV, REPORT.toString())
             .configEdit(WildFlyIT::serverWideCors));
     deployTheApplication(server);
   }
@@ -158,6 +160,11 @@ class WildFlyIT extends RuntimeContract
   @Override
   public Tokens tokens() {
     return TOKENS;
+  }
+
+  @Override
+  protected Path endpointReportFile() {
+    return REPORT;
   }
 
   /**
