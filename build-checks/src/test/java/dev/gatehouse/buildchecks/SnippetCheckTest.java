@@ -34,18 +34,18 @@ class SnippetCheckTest {
     write(SOURCE, """
         package x.readme;
 
-        // readme:imports
+        // ~imports
         import java.util.List;
-        // readme:end
+        // ~end
 
         class Snip {
-          // readme:method
+          // ~method
           List<String> names() {
             return List.of("a");
           }
-          // readme:end
+          // ~end
         }
-        """);
+        """.replace("// ~", "// readme:"));  // as written here, no region of this file
   }
 
   @Test
