@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Every Java snippet of the documentation is compiled code (issue 24). A {@code ```java} block
- * follows a marker {@code <!-- snippet: PATH#NAME [PATH#NAME …] -->} and equals those regions,
- * joined by one blank line, of source files the build compiles; a region is the lines between
+ * follows a marker {@code <!-- snippet: PATH#NAME[,NAME…] [PATH#NAME…] -->} and equals those
+ * regions, in that order and joined by one blank line, of source files the build compiles; a region is the lines between
  * {@code // readme:NAME} and {@code // readme:end}. Both sides are compared without their common
  * indentation and trailing blanks. Every region must be shown somewhere, a block that looks like
  * Java under another tag must say why it is not compiled ({@code <!-- not compiled: REASON -->}),
@@ -109,11 +109,18 @@ final class SnippetCheck {
     }
     List<String> parts = new ArrayList<>();
     for (String ref : marker.substring(MARKER.length()).trim().split("\\s+")) {
-      String region = region(b, ref);
-      if (region == null) {
+      int hash = ref.indexOf('#');
+      if (hash < 0) {
+        problems.add(b.where() + ": \"" + ref + "\" names no region; write PATH#NAME");
         return;
       }
-      parts.add(DocBlocks.normalize(region));
+      for (String name : ref.substring(hash + 1).split(",")) {
+        String region = region(b, ref.substring(0, hash), name);
+        if (region == null) {
+          return;
+        }
+        parts.add(DocBlocks.normalize(region));
+      }
     }
     String expected = String.join("\n", parts);
     String actual = DocBlocks.normalize(b.text());
@@ -125,14 +132,7 @@ final class SnippetCheck {
   }
 
   /** The text of region PATH#NAME, or null after recording why there is none. */
-  private String region(Block b, String ref) {
-    int hash = ref.indexOf('#');
-    if (hash < 0) {
-      problems.add(b.where() + ": \"" + ref + "\" names no region; write PATH#NAME");
-      return null;
-    }
-    String path = ref.substring(0, hash);
-    String name = ref.substring(hash + 1);
+  private String region(Block b, String path, String name) {
     Matcher source = SOURCE.matcher(path);
     if (!source.matches() || !build.modules().containsKey(source.group(1))) {
       problems.add(b.where() + ": " + path + " is not compiled by the build; a snippet's source"

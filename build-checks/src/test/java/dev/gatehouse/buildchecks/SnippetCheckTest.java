@@ -53,7 +53,7 @@ class SnippetCheckTest {
     readme("""
         Intro.
 
-        <!-- snippet: %s#imports %s#method -->
+        <!-- snippet: %s#imports,method -->
         ```java
         import java.util.List;
 
@@ -61,7 +61,7 @@ class SnippetCheckTest {
           return List.of("a");
         }
         ```
-        """.formatted(SOURCE, SOURCE));
+        """.formatted(SOURCE));
     SnippetCheck check = new SnippetCheck(root);
     assertThat(check.problems()).isEmpty();
     assertThat(check.shown()).containsExactly(SOURCE + "#imports", SOURCE + "#method");
