@@ -25,4 +25,15 @@ public final class TestCallers {
   public static Optional<String> token() {
     return TestCallerExtension.current();
   }
+
+  /**
+   * Signs {@link TestCaller}s' tokens with {@code source} from now on, instead of
+   * {@link TestTokens#fromConfig()} — for a test against a server whose key the test JVM's
+   * configuration does not hold (a key generated for the run), or timed by a test clock. Call it
+   * in a {@code @BeforeAll} or {@code @BeforeEach}: tokens are signed when a request first needs
+   * one. {@code null} goes back to the configuration.
+   */
+  public static void useTokens(java.util.function.Supplier<TestTokens> source) {
+    TestCallerExtension.useTokens(source);
+  }
 }

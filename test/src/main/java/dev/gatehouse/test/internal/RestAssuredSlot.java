@@ -24,9 +24,10 @@ final class RestAssuredSlot {
     return PRESENT ? Linked.get() : null;
   }
 
-  static void set(String authorization) {
+  /** Adds a filter sending the current caller's token to rest-assured's default specification. */
+  static void install() {
     if (PRESENT) {
-      Linked.set(authorization);
+      Linked.install();
     }
   }
 
@@ -43,13 +44,18 @@ final class RestAssuredSlot {
       return io.restassured.RestAssured.requestSpecification;
     }
 
-    static void set(String authorization) {
+    static void install() {
       io.restassured.builder.RequestSpecBuilder b = new io.restassured.builder.RequestSpecBuilder();
       if (io.restassured.RestAssured.requestSpecification != null) {
         b.addRequestSpecification(io.restassured.RestAssured.requestSpecification);
       }
-      io.restassured.RestAssured.requestSpecification =
-          b.addHeader("Authorization", authorization).build();
+      io.restassured.RestAssured.requestSpecification = b.addFilter((request, response, ctx) -> {
+        if (!request.getHeaders().hasHeaderWithName("Authorization")) {
+          TestCallerExtension.current().ifPresent(t -> request.header("Authorization",
+              "Bearer " + t));
+        }
+        return ctx.next(request, response);
+      }).build();
     }
 
     static void restore(Object previous) {

@@ -3,62 +3,75 @@ package dev.gatehouse.test.internal;
 import dev.gatehouse.test.TestCaller;
 import dev.gatehouse.test.TestTokens;
 import java.lang.reflect.AnnotatedElement;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Signs the {@link TestCaller}'s token before each test and puts it where clients find it: a
- * thread-independent slot ({@link dev.gatehouse.test.TestCallers}), and rest-assured's default
- * request specification when rest-assured is on the class path. Both are restored after the test.
+ * Makes the {@link TestCaller} of each test the caller of its requests: a slot that clients read
+ * ({@link dev.gatehouse.test.TestCallers}), and a filter on rest-assured's default request
+ * specification when rest-assured is on the class path. The token is signed when a request first
+ * needs it — so a test class may choose its tokens ({@code TestCallers.useTokens}) in a
+ * {@code @BeforeEach} — and restored after the test.
  */
 public final class TestCallerExtension implements BeforeEachCallback, AfterEachCallback {
 
   private static final ExtensionContext.Namespace NS =
       ExtensionContext.Namespace.create(TestCallerExtension.class);
+  private static volatile TestCaller caller;
   private static volatile String token;
-  /** How tokens are made: {@link TestTokens#fromConfig()} unless a test set others. */
-  private static volatile java.util.function.Supplier<TestTokens> tokens = TestTokens::fromConfig;
+  private static volatile Supplier<TestTokens> tokens = TestTokens::fromConfig;
 
-  /** The current caller's token. */
-  public static Optional<String> current() {
-    return Optional.ofNullable(token);
+  /** The current caller's token, signed on first use; empty outside a {@link TestCaller}. */
+  public static synchronized Optional<String> current() {
+    TestCaller c = caller;
+    if (c == null) {
+      return Optional.empty();
+    }
+    if (token == null) {
+      token = Objects.requireNonNull(tokens.get(), "the tokens supplier returned null").token()
+          .subject(c.subject()).roles(c.roles()).scopes(c.scopes()).sign();
+    }
+    return Optional.of(token);
   }
 
-  /**
-   * Makes {@link TestCaller}'s tokens with {@code source} from now on (e.g. tokens timed by a
-   * test clock); {@code null} goes back to {@link TestTokens#fromConfig()}.
-   */
-  public static void useTokens(java.util.function.Supplier<TestTokens> source) {
+  /** See {@link dev.gatehouse.test.TestCallers#useTokens}. */
+  public static synchronized void useTokens(Supplier<TestTokens> source) {
     tokens = source == null ? TestTokens::fromConfig : source;
+    token = null;
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    Optional<TestCaller> caller = find(context.getRequiredTestMethod())
+    Optional<TestCaller> found = find(context.getRequiredTestMethod())
         .or(() -> context.getTestClass().flatMap(TestCallerExtension::findOnClass));
-    if (caller.isEmpty()) {
+    if (found.isEmpty()) {
       return;
     }
-    TestCaller c = caller.get();
-    String signed = tokens.get().token().subject(c.subject()).roles(c.roles())
-        .scopes(c.scopes()).sign();
-    context.getStore(NS).put("previous", new Previous(token, RestAssuredSlot.get()));
-    token = signed;
-    RestAssuredSlot.set("Bearer " + signed);
+    synchronized (TestCallerExtension.class) {
+      context.getStore(NS).put("previous", new Previous(caller, token, RestAssuredSlot.get()));
+      caller = found.get();
+      token = null;
+    }
+    RestAssuredSlot.install();
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
     Previous p = context.getStore(NS).remove("previous", Previous.class);
     if (p != null) {
-      token = p.token();
+      synchronized (TestCallerExtension.class) {
+        caller = p.caller();
+        token = p.token();
+      }
       RestAssuredSlot.restore(p.restAssured());
     }
   }
 
-  private record Previous(String token, Object restAssured) {
+  private record Previous(TestCaller caller, String token, Object restAssured) {
   }
 
   private static Optional<TestCaller> find(AnnotatedElement e) {

@@ -497,11 +497,34 @@ public abstract class RuntimeContract {
 
   // ---- gatehouse-test's attack kit, as a user's integration test runs it ----
 
+  /** gatehouse-test's tokens for the key this runtime was started with. */
+  private dev.gatehouse.test.TestTokens testTokens() {
+    return dev.gatehouse.test.TestTokens.of(dev.gatehouse.jwt.JwtSettings.builder()
+        .issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE).hmacSecret(tokens().secretBase64())
+        .build());
+  }
+
+  /** The run's key is not in this JVM's configuration: {@code @TestCaller}s sign with it. */
+  @org.junit.jupiter.api.BeforeEach
+  void testCallersSignWithThisRuntimesKey() {
+    dev.gatehouse.test.TestCallers.useTokens(this::testTokens);
+  }
+
+  @Test
+  @dev.gatehouse.test.TestCaller(subject = "alice", roles = "admin")
+  void aTestAnnotatedWithTestCallerCallsAsThatCaller() {
+    request().get("admin").then().statusCode(200);
+    request().get("me").then().statusCode(200)
+        .body("subject", org.hamcrest.Matchers.equalTo("alice"))
+        .body("groups", org.hamcrest.Matchers.contains("admin"));
+    // a request that brings its own token keeps it
+    request().header("Authorization", "Bearer " + tokens().valid("bob")).get("me").then()
+        .statusCode(200).body("subject", org.hamcrest.Matchers.equalTo("bob"));
+  }
+
   @Test
   void theAttackKitFindsEveryEndpointRefusingWhatItsRulesPromise() {
-    dev.gatehouse.test.TestTokens testTokens = dev.gatehouse.test.TestTokens.of(
-        dev.gatehouse.jwt.JwtSettings.builder().issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE)
-            .hmacSecret(tokens().secretBase64()).build());
+    dev.gatehouse.test.TestTokens testTokens = testTokens();
     dev.gatehouse.test.AttackResults results = dev.gatehouse.test.AttackKit
         .against(runtime().baseUri())
         .reportFile(endpointReportFile())
