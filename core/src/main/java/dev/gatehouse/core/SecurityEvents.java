@@ -75,6 +75,8 @@ public final class SecurityEvents {
       Problem wouldRefuse) {
     SecurityEvent event = event(request, wouldRefuse.eventType(), wouldRefuse.eventReason(),
         wouldRefuse.eventSubject(), wouldRefuse.eventAccountKey()).notEnforced();
+    request.setProperty(dev.gatehouse.core.internal.RolloutReports.SERVED,
+        check + " " + wouldRefuse.status());
     fire(event);
     try {
       CDI.current().select(dev.gatehouse.core.internal.CoreRuntime.class).get().rollout()

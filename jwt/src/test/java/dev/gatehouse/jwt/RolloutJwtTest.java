@@ -131,4 +131,21 @@ class RolloutJwtTest {
           .contains("GET /me | who: authenticated (report-only)");
     }
   }
+
+  @Test
+  void aRuntimeThatChecksRolesItselfIsNamedOnceWhenItRefusesWhatReportOnlyServed() {
+    // as Payara does by default (jaxrs-roles-allowed-enabled): Jersey's own @RolesAllowed check
+    EmbeddedServer.Builder b = Servers.hs256(SECRET)
+        .register(org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature.class)
+        .property(RolloutSettings.REPORT_ONLY, "jwt");
+    try (EmbeddedServer s = b.build().start()) {
+      String user = login(s, "u2", "user");
+      on(s).header("Authorization", "Bearer " + user).get("/admin").then().statusCode(403);
+      on(s).header("Authorization", "Bearer " + user).get("/admin").then().statusCode(403);
+      assertThat(core.messages(java.util.logging.Level.WARNING))
+          .filteredOn(m -> m.contains("answered 403 all the same")).singleElement()
+          .satisfies(m -> assertThat(m).contains("jwt served in report-only")
+              .contains("<jaxrs-roles-allowed-enabled>false</jaxrs-roles-allowed-enabled>"));
+    }
+  }
 }

@@ -73,6 +73,10 @@ public final class ResponseFilter implements ContainerResponseFilter {
       dev.gatehouse.core.SecurityEvents.notEnforced(request,
           dev.gatehouse.core.RolloutSettings.JSON, wouldRefuse);
     }
+    Object served = request.getProperty(RolloutReports.SERVED);
+    if (served != null) {
+      runtime.get().rollout().refusedAnyway(served, response.getStatus());
+    }
     if (response.getEntity() instanceof Problem problem) {
       render(request, response, problem, requestId);
     } else if (response.getStatus() >= 500 && request.getProperty(RENDERED) == null) {

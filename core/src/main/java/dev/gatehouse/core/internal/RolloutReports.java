@@ -23,7 +23,15 @@ public final class RolloutReports {
 
   private static final System.Logger LOG = System.getLogger("dev.gatehouse.core");
 
+  /**
+   * The request property naming the check whose report-only mode served the request and the
+   * status it would have answered, e.g. {@code jwt 403}: if the response has that status all the
+   * same, something else refused it (see {@link #refusedAnyway}).
+   */
+  public static final String SERVED = "dev.gatehouse.core.served-in-report-only";
+
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+  private final java.util.Set<String> warnedRefusedAnyway = ConcurrentHashMap.newKeySet();
 
   /** Counts one would-be refusal of {@code check}, described by {@code event}. */
   public void count(String check, SecurityEvent event) {
@@ -34,6 +42,31 @@ public final class RolloutReports {
           + event.type() + " " + event.reason() + " on " + event.method() + " "
           + event.path() + "); see the security events with \"enforced\":false");
     }
+  }
+
+  /**
+   * Warns once per check when a request its report-only mode served ({@link #SERVED}) was
+   * answered with the very status enforcement would have given: the runtime enforces the rule
+   * itself — Payara checks {@code @RolesAllowed} with its own Jersey feature unless
+   * {@code jaxrs-roles-allowed-enabled} is false — so report-only cannot serve those calls, and
+   * its events would say "served" of requests the client saw refused.
+   */
+  void refusedAnyway(Object served, int status) {
+    if (!(served instanceof String s)) {
+      return;
+    }
+    int space = s.indexOf(' ');
+    String check = s.substring(0, space);
+    if (!s.substring(space + 1).equals(Integer.toString(status))
+        || !warnedRefusedAnyway.add(check)) {
+      return;
+    }
+    LOG.log(System.Logger.Level.WARNING, "Gatehouse report-only: a request that " + check
+        + " served in report-only was answered " + status + " all the same — something besides"
+        + " Gatehouse enforces this rule, so report-only cannot serve such calls (its events with"
+        + " \"enforced\":false still name them). If it is the runtime's own @RolesAllowed check"
+        + " (Payara's, on by default), turn it off while Gatehouse checks roles: in"
+        + " WEB-INF/payara-web.xml, <jaxrs-roles-allowed-enabled>false</jaxrs-roles-allowed-enabled>");
   }
 
   /** The would-be refusals counted so far, per check. */
