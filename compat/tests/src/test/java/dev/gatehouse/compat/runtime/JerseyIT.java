@@ -60,6 +60,7 @@ class JerseyIT extends RuntimeContract implements IdentityProviderContract {
   private static final Logger GATEHOUSE = Logger.getLogger("dev.gatehouse");
   private static EmbeddedServer server;
   private static final LazyRuntime KEYCLOAK_APP = new LazyRuntime(JerseyIT::startForKeycloak);
+  private static final LazyRuntime REPORT_ONLY_APP = new LazyRuntime(JerseyIT::startReportOnly);
 
   @BeforeAll
   static void start() {
@@ -70,6 +71,7 @@ class JerseyIT extends RuntimeContract implements IdentityProviderContract {
   @AfterAll
   static void stop() {
     KEYCLOAK_APP.close();
+    REPORT_ONLY_APP.close();
     if (server != null) {
       server.stop();
     }
@@ -100,6 +102,21 @@ class JerseyIT extends RuntimeContract implements IdentityProviderContract {
         IdentityProviderContract.keycloakSettings());
     return RuntimeUnderTest.of(URI.create("http://127.0.0.1:" + process.port() + "/"),
         process::output, process::close);
+  }
+
+  /** The application in a child JVM with this class's key, jwt and json in report-only. */
+  private static RuntimeUnderTest startReportOnly() {
+    EmbeddedServerProcess process = EmbeddedServerProcess.start(APPLICATION, Map.of(
+        "gatehouse.jwt.issuer", Tokens.ISSUER, "gatehouse.jwt.audience", Tokens.AUDIENCE,
+        "gatehouse.jwt.secret", TOKENS.secretBase64(),
+        "gatehouse.rollout.report-only", REPORT_ONLY_CHECKS));
+    return RuntimeUnderTest.of(URI.create("http://127.0.0.1:" + process.port() + "/"),
+        process::output, process::close);
+  }
+
+  @Override
+  protected RuntimeUnderTest reportOnlyRuntime() {
+    return REPORT_ONLY_APP.get();
   }
 
   @Override

@@ -18,6 +18,8 @@ class PayaraMicroIT extends RuntimeContract
   private static final Tokens TOKENS = Tokens.random();
   private static final Path REPORT = EndpointReportFile.of("payara");
   private static final LazyRuntime KEYCLOAK_APP = new LazyRuntime(PayaraMicroIT::startForKeycloak);
+  private static final LazyRuntime REPORT_ONLY_APP =
+      new LazyRuntime(PayaraMicroIT::startReportOnly);
   private static PayaraMicroServer server;
 
   @BeforeAll
@@ -33,6 +35,7 @@ class PayaraMicroIT extends RuntimeContract
   @AfterAll
   static void stop() {
     KEYCLOAK_APP.close();
+    REPORT_ONLY_APP.close();
     if (server != null) {
       server.close();
     }
@@ -52,6 +55,20 @@ class PayaraMicroIT extends RuntimeContract
             Path.of(System.getProperty("compat.war")))
         .payaraJar(Path.of(System.getProperty("compat.payara-micro")));
     IdentityProviderContract.keycloakEnvironment().forEach(builder::env);
+    return startAnother(builder);
+  }
+
+  /** Another instance with this class's key, checking jwt and json only in report-only. */
+  private static RuntimeUnderTest startReportOnly() {
+    return startAnother(PayaraMicroServer.builder(Path.of(System.getProperty("compat.war")))
+        .payaraJar(Path.of(System.getProperty("compat.payara-micro")))
+        .env("GATEHOUSE_JWT_ISSUER", Tokens.ISSUER)
+        .env("GATEHOUSE_JWT_AUDIENCE", Tokens.AUDIENCE)
+        .env("GATEHOUSE_JWT_SECRET", TOKENS.secretBase64())
+        .env("GATEHOUSE_ROLLOUT_REPORT_ONLY", REPORT_ONLY_CHECKS));
+  }
+
+  private static RuntimeUnderTest startAnother(PayaraMicroServer.Builder builder) {
     PayaraMicroServer keycloakServer = builder.start();
     if (keycloakServer.deploymentFailed()) {
       String log = keycloakServer.log();
@@ -70,6 +87,11 @@ class PayaraMicroIT extends RuntimeContract
   @Override
   public RuntimeUnderTest keycloakRuntime() {
     return KEYCLOAK_APP.get();
+  }
+
+  @Override
+  protected RuntimeUnderTest reportOnlyRuntime() {
+    return REPORT_ONLY_APP.get();
   }
 
   @Override

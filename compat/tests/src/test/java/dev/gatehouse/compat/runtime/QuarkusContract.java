@@ -17,6 +17,12 @@ abstract class QuarkusContract extends RuntimeContract
   private final LazyRuntime keycloakApp = new LazyRuntime(() -> QuarkusApps.start(
       "compat." + module(), IdentityProviderContract.keycloakEnvironment(),
       "compat." + module() + "-keycloak.log"));
+  private final LazyRuntime reportOnlyApp = new LazyRuntime(() -> {
+    java.util.Map<String, String> env = new java.util.HashMap<>(QuarkusApps.environment(tokens));
+    env.put("GATEHOUSE_ROLLOUT_REPORT_ONLY", REPORT_ONLY_CHECKS);
+    return QuarkusApps.start("compat." + module(), env,
+        "compat." + module() + "-report-only.log");
+  });
   private RuntimeUnderTest app;
   private java.nio.file.Path report;
 
@@ -34,6 +40,7 @@ abstract class QuarkusContract extends RuntimeContract
   @AfterAll
   void stop() {
     keycloakApp.close();
+    reportOnlyApp.close();
     if (app != null) {
       app.close();
     }
@@ -47,6 +54,11 @@ abstract class QuarkusContract extends RuntimeContract
   @Override
   public RuntimeUnderTest keycloakRuntime() {
     return keycloakApp.get();
+  }
+
+  @Override
+  protected RuntimeUnderTest reportOnlyRuntime() {
+    return reportOnlyApp.get();
   }
 
   @Override

@@ -32,6 +32,15 @@ public abstract class RuntimeContract {
   /** Where the runtime writes its endpoint report ({@code gatehouse.lint.report-file}). */
   protected abstract java.nio.file.Path endpointReportFile();
 
+  /** What the report-only instance does not enforce ({@code gatehouse.rollout.report-only}). */
+  static final String REPORT_ONLY_CHECKS = "jwt,json";
+
+  /**
+   * The application started a second time with the same key and
+   * {@code gatehouse.rollout.report-only=}{@value #REPORT_ONLY_CHECKS}, on first use.
+   */
+  protected abstract RuntimeUnderTest reportOnlyRuntime();
+
   /**
    * Starts the application with an undeclared endpoint added, expecting the runtime to refuse it,
    * and returns what it reported.
@@ -546,5 +555,53 @@ public abstract class RuntimeContract {
             "POST /items | unknown JSON field", "POST /items | body of 2049 bytes (limit 2048)",
             "POST /items | rate limit compat (3 per PT1H by user)",
             "GET /admin | token without role admin", "GET /admin | alg none token");
+  }
+
+  // ---- gatehouse.rollout.report-only: an existing client served, then refused ----
+
+  @Test
+  void anExistingClientIsServedInReportOnlyAndRefusedOnceEnforced() {
+    RuntimeUnderTest reportOnly = reportOnlyRuntime();
+    // a client written before Gatehouse: a token without the role the endpoint now declares,
+    // and a body with a field the API never had
+    String noAdmin = "Bearer " + tokens().valid("rollout-carol", "user");
+    Map<String, Object> legacyBody = Map.of("name", "legacy", "quantity", 1, "legacyFlag", true);
+    String legacyToken = "Bearer " + tokens().valid("rollout-dave");
+
+    ExtractableResponse<Response> admin = given().baseUri(reportOnly.baseUri().toString())
+        .header("Authorization", noAdmin).get("admin").then().extract();
+    assertThat(admin.statusCode()).as("%s%n%s", admin.asString(), reportOnly.log())
+        .isEqualTo(200);
+    given().baseUri(reportOnly.baseUri().toString()).header("Authorization", legacyToken)
+        .contentType("application/json").body(legacyBody).post("items").then().statusCode(200)
+        .body("name", org.hamcrest.Matchers.equalTo("legacy"));
+    awaitLog(reportOnly, "the report-only instance's would-be refusals, not enforced",
+        log -> log.contains("NOT ENFORCED, report-only: json, jwt")
+            && log.lines().anyMatch(l -> l.contains("\"enforced\":false")
+                && l.contains("ACCESS_DENIED"))
+            && log.lines().anyMatch(l -> l.contains("\"enforced\":false")
+                && l.contains("json_unknown_field")));
+
+    request().header("Authorization", noAdmin).get("admin").then().statusCode(403);
+    request().header("Authorization", legacyToken).contentType("application/json")
+        .body(legacyBody).post("items").then().statusCode(400);
+  }
+
+  /**
+   * Polls {@code runtime}'s log for at most 30 seconds until {@code holds}: a child process's log
+   * reaches its file a little after its answer.
+   */
+  private static void awaitLog(RuntimeUnderTest runtime, String what,
+      java.util.function.Predicate<String> holds) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (!holds.test(runtime.log())) {
+      assertThat(System.nanoTime()).as("%s in:%n%s", what, runtime.log()).isLessThan(deadline);
+      try {
+        Thread.sleep(50); // the interval of a bounded poll, not a wait for time
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 }

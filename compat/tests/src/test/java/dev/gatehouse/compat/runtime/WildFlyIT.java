@@ -22,6 +22,7 @@ class WildFlyIT extends RuntimeContract
   private static final Tokens TOKENS = Tokens.random();
   private static final Path REPORT = EndpointReportFile.of("wildfly");
   private static final LazyRuntime KEYCLOAK_APP = new LazyRuntime(WildFlyIT::startForKeycloak);
+  private static final LazyRuntime REPORT_ONLY_APP = new LazyRuntime(WildFlyIT::startReportOnly);
   private static WildFlyServer server;
 
   @BeforeAll
@@ -55,8 +56,22 @@ class WildFlyIT extends RuntimeContract
   private static RuntimeUnderTest startForKeycloak() {
     WildFlyServer.Options options = new WildFlyServer.Options();
     IdentityProviderContract.keycloakEnvironment().forEach(options::env);
+    return startAnother("wildfly-base-keycloak", options);
+  }
+
+  /** Another server with this class's key, checking jwt and json only in report-only. */
+  private static RuntimeUnderTest startReportOnly() {
+    return startAnother("wildfly-base-report-only", new WildFlyServer.Options()
+        .env("GATEHOUSE_JWT_ISSUER", Tokens.ISSUER)
+        .env("GATEHOUSE_JWT_AUDIENCE", Tokens.AUDIENCE)
+        .env("GATEHOUSE_JWT_SECRET", TOKENS.secretBase64())
+        .env("GATEHOUSE_ROLLOUT_REPORT_ONLY", REPORT_ONLY_CHECKS));
+  }
+
+  /** The application deployed on another server, its configuration as the distribution ships it. */
+  private static RuntimeUnderTest startAnother(String base, WildFlyServer.Options options) {
     WildFlyServer keycloakServer = WildFlyServer.start(home(),
-        QuarkusApps.work().resolve("wildfly-base-keycloak"), options);
+        QuarkusApps.work().resolve(base), options);
     try {
       deployTheApplication(keycloakServer);
     } catch (RuntimeException e) {
@@ -122,6 +137,7 @@ class WildFlyIT extends RuntimeContract
   @AfterAll
   static void stop() {
     KEYCLOAK_APP.close();
+    REPORT_ONLY_APP.close();
     if (server != null) {
       server.close();
     }
@@ -155,6 +171,11 @@ class WildFlyIT extends RuntimeContract
   @Override
   public RuntimeUnderTest keycloakRuntime() {
     return KEYCLOAK_APP.get();
+  }
+
+  @Override
+  protected RuntimeUnderTest reportOnlyRuntime() {
+    return REPORT_ONLY_APP.get();
   }
 
   @Override
