@@ -49,4 +49,32 @@ class QuarkusRestIT extends QuarkusContract {
         .contains("the Quarkus extension quarkus-smallrye-jwt verifies bearer tokens before"
             + " Gatehouse, with its own rules; remove the dependency io.quarkus:quarkus-smallrye-jwt");
   }
+
+  /**
+   * The application has a Prometheus registry (quarkus-micrometer-registry-prometheus, as services
+   * that alert from Prometheus do): Gatehouse's counters are in Quarkus's {@code /q/metrics}, with
+   * bounded labels — the refusal's type and reason, never its subject, address or path.
+   */
+  @Test
+  void gatehousesCountersAreScrapedFromTheApplicationsPrometheusRegistry() {
+    String base = runtime().baseUri().toString();
+    io.restassured.RestAssured.given().baseUri(base).get("me").then().statusCode(401);
+    io.restassured.RestAssured.given().baseUri(base)
+        .header("Authorization", "Bearer " + tokens().otherKey("metrics-mallory"))
+        .get("me").then().statusCode(401);
+    io.restassured.RestAssured.given().baseUri(base)
+        .header("Authorization", "Bearer " + tokens().valid("metrics-alice"))
+        .get("me").then().statusCode(200);
+    String scraped = io.restassured.RestAssured.given().baseUri(runtime().serverRoot().toString())
+        .get("q/metrics").then().statusCode(200).extract().asString();
+    assertThat(scraped.lines().filter(l -> l.startsWith("gatehouse_security_events_total{")))
+        .anySatisfy(l -> assertThat(l).contains("type=\"AUTHENTICATION_FAILED\"")
+            .contains("reason=\"anonymous\""))
+        .anySatisfy(l -> assertThat(l).contains("type=\"AUTHENTICATION_FAILED\"")
+            .contains("reason=\"bad_signature\""));
+    assertThat(scraped.lines().filter(l -> l.startsWith("gatehouse_token_verifications_total{")))
+        .anySatisfy(l -> assertThat(l).contains("outcome=\"valid\""));
+    assertThat(scraped).doesNotContain("metrics-mallory").doesNotContain("metrics-alice")
+        .doesNotContain("127.0.0.1");
+  }
 }
