@@ -4,6 +4,7 @@ import dev.gatehouse.core.config.GatehouseConfigException;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
@@ -20,15 +21,23 @@ import org.eclipse.microprofile.auth.LoginConfig;
 @Provider
 public final class ContainerJwtCheck implements DynamicFeature {
 
+  /**
+   * The runtime's configuration: on Jersey (a {@code ResourceConfig}) it is the application,
+   * wrapping the user's own. Not {@code @Context Application}: Quarkus REST resolves
+   * {@code @Context} fields of providers through CDI, where an application's own
+   * {@code @ApplicationPath} class in its main module is a second {@code Application} bean beside
+   * Quarkus's producer — an ambiguous dependency that fails the application's build.
+   */
   @Context
-  private Application application;
+  private Configuration configuration;
 
   private final AtomicBoolean checked = new AtomicBoolean();
 
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
-    if (application == null || !checked.compareAndSet(false, true)) {
-      return;
+    if (!(configuration instanceof Application application)
+        || !checked.compareAndSet(false, true)) {
+      return; // RESTEasy's configuration is no Application: ContainerJwtListener checks there
     }
     refuseIfItTurnsOnMpJwt(unwrapped(application).getClass());
   }
