@@ -116,6 +116,8 @@ class RolloutJsonTest {
         "constraint_violation");
     assertThat(events.all()).extracting(SecurityEvent::enforced)
         .containsExactly(true, true, true, false, true);
+    // validation refusing what json served is Gatehouse's own rule, not another enforcer's
+    assertThat(core.messages()).noneMatch(m -> m.contains("all the same"));
   }
 
   @Test

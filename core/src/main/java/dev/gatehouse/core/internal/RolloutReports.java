@@ -52,7 +52,9 @@ public final class RolloutReports {
    * its events would say "served" of requests the client saw refused.
    */
   void refusedAnyway(Object served, int status) {
-    if (!(served instanceof String s)) {
+    // 401 and 403 only: a 400 after json's report-only can be the body's own validation failing,
+    // which Gatehouse enforces in report-only too
+    if (!(served instanceof String s) || (status != 401 && status != 403)) {
       return;
     }
     int space = s.indexOf(' ');
