@@ -153,23 +153,44 @@ public final class OpenApiContributions {
     return true;
   }
 
+  /**
+   * A schema of one type on either MicroProfile OpenAPI: 3.x has {@code setType(SchemaType)}, 4.x
+   * (JSON Schema 2020-12's type array; Quarkus 3.x, smallrye-open-api 4) {@code setType(List)}
+   * only, so no one call compiles against both. Looked up when a document is made, not per request.
+   */
+  private static Schema typed(Schema.SchemaType type) {
+    Schema schema = OASFactory.createSchema();
+    try {
+      try {
+        Schema.class.getMethod("setType", Schema.SchemaType.class).invoke(schema, type);
+      } catch (NoSuchMethodException openApi4) {
+        Schema.class.getMethod("setType", List.class)
+            .invoke(schema, new java.util.ArrayList<>(List.of(type)));
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("microprofile-openapi-api has neither Schema.setType("
+          + "SchemaType) (3.x) nor Schema.setType(List) (4.x)", e);
+    }
+    return schema;
+  }
+
   /** RFC 9457 §3.1's members as Gatehouse writes them, with its {@code requestId} and {@code errors}. */
   private static Schema problemSchema() {
-    Schema error = OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
-        .addProperty("field", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-        .addProperty("message", OASFactory.createSchema().type(Schema.SchemaType.STRING));
-    return OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+    Schema error = typed(Schema.SchemaType.OBJECT)
+        .addProperty("field", typed(Schema.SchemaType.STRING))
+        .addProperty("message", typed(Schema.SchemaType.STRING));
+    return typed(Schema.SchemaType.OBJECT)
         .description("An RFC 9457 problem; never a stack trace, class name or input value")
-        .addProperty("type", OASFactory.createSchema().type(Schema.SchemaType.STRING)
+        .addProperty("type", typed(Schema.SchemaType.STRING)
             .format("uri-reference").defaultValue("about:blank"))
-        .addProperty("title", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-        .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER)
+        .addProperty("title", typed(Schema.SchemaType.STRING))
+        .addProperty("status", typed(Schema.SchemaType.INTEGER)
             .format("int32"))
-        .addProperty("detail", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-        .addProperty("instance", OASFactory.createSchema().type(Schema.SchemaType.STRING)
+        .addProperty("detail", typed(Schema.SchemaType.STRING))
+        .addProperty("instance", typed(Schema.SchemaType.STRING)
             .format("uri-reference"))
-        .addProperty("requestId", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-        .addProperty("errors", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+        .addProperty("requestId", typed(Schema.SchemaType.STRING))
+        .addProperty("errors", typed(Schema.SchemaType.ARRAY)
             .items(error))
         .required(List.of("type", "title", "status"));
   }
