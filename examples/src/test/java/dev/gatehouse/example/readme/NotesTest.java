@@ -7,10 +7,8 @@ import dev.gatehouse.core.lint.EndpointReport;
 import dev.gatehouse.test.AttackKit;
 import dev.gatehouse.test.TestCaller;
 import java.net.URI;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
-@Disabled("the README's own test of a reader's service: compiled here, run by nobody")
 // readme:own-tests
 @TestCaller(subject = "alice", roles = "writer")      // every rest-assured request carries the token
 class NotesTest {
